@@ -1,0 +1,751 @@
+/* Deciding whether a document is a wage-arrears hit.
+ *
+ * 1. Prefilter (prefilter.c): most documents stop here.
+ * 2. Normalise title and text (normalize.c) with a map back to the original.
+ * 3. One Vectorscan pass finds every dictionary term; Tibetan terms must sit
+ *    on syllable boundaries (an affixed case particle may follow).
+ * 4. When a subject term is present, the PCRE2 signal patterns run; an event
+ *    pattern only counts where it covers a wage term.
+ * 5. Negations cancel the event matches they cover.
+ * 6. Score: the best subject-event pair within the window, plus each cue
+ *    group once, plus penalties, plus a bonus per entity found. A hit needs a
+ *    pair and a score at or above the threshold.
+ * 7. Entities, region, language and level for the hit.
+ * The rules are described for analysts in dict/README.md. */
+#include "classifier.h"
+
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <hs/hs.h>
+#include <pcre2.h>
+
+#include "../common/utf8.h"
+#include "normalize.h"
+#include "numerals.h"
+#include "prefilter.h"
+
+struct wa_classifier {
+    pthread_mutex_t mu;
+    wa_dict *cur;
+    char *dir;
+    wa_load_opts opts;
+    char *cache_dir;
+};
+
+struct wa_session {
+    hs_scratch_t *scratch;
+    uint64_t scratch_gen;
+    wa_norm norm;
+    uint32_t text_start;   /* normalised offset where the text field begins */
+    pcre2_match_data *md;
+    wa_result res;
+    const wa_dict *d;      /* dictionary of the call in progress */
+};
+
+/* ---- the shared classifier ---------------------------------------------------- */
+
+wa_classifier *wa_classifier_open(const char *dir, const wa_load_opts *opts, wa_diag *diag)
+{
+    wa_classifier *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    if (pthread_mutex_init(&c->mu, NULL) != 0) {
+        free(c);
+        return NULL;
+    }
+    c->dir = strdup(dir);
+    if (opts) {
+        c->opts = *opts;
+        if (opts->cache_dir)
+            c->cache_dir = strdup(opts->cache_dir);
+        c->opts.cache_dir = c->cache_dir;
+    }
+    if (!c->dir || wa_dict_load(dir, &c->opts, &c->cur, diag) != 0) {
+        wa_classifier_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+int wa_classifier_reload(wa_classifier *c, wa_diag *diag)
+{
+    wa_dict *fresh = NULL;
+    if (wa_dict_load(c->dir, &c->opts, &fresh, diag) != 0)
+        return -1; /* the old dictionary stays in force */
+    pthread_mutex_lock(&c->mu);
+    wa_dict *old = c->cur;
+    c->cur = fresh;
+    pthread_mutex_unlock(&c->mu);
+    wa_dict_release(old);
+    return 0;
+}
+
+wa_dict *wa_classifier_acquire(wa_classifier *c)
+{
+    pthread_mutex_lock(&c->mu);
+    wa_dict *d = c->cur;
+    wa_dict_ref(d);
+    pthread_mutex_unlock(&c->mu);
+    return d;
+}
+
+void wa_classifier_free(wa_classifier *c)
+{
+    if (!c)
+        return;
+    wa_dict_release(c->cur);
+    pthread_mutex_destroy(&c->mu);
+    free(c->dir);
+    free(c->cache_dir);
+    free(c);
+}
+
+/* ---- sessions -------------------------------------------------------------------- */
+
+wa_session *wa_session_new(void)
+{
+    wa_session *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    wa_norm_init(&s->norm);
+    wa_buf_init(&s->res.company_name);
+    wa_buf_init(&s->res.explain);
+    s->md = pcre2_match_data_create(32, NULL);
+    if (!s->md) {
+        wa_session_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void wa_session_free(wa_session *s)
+{
+    if (!s)
+        return;
+    if (s->scratch)
+        hs_free_scratch(s->scratch);
+    wa_norm_free(&s->norm);
+    if (s->md)
+        pcre2_match_data_free(s->md);
+    free(s->res.matches);
+    wa_buf_free(&s->res.company_name);
+    wa_buf_free(&s->res.explain);
+    free(s);
+}
+
+const char *wa_session_normalized(const wa_session *s, size_t *len)
+{
+    *len = s->norm.text.len;
+    return s->norm.text.data ? s->norm.text.data : "";
+}
+
+static int ensure_scratch(wa_session *s, const wa_dict *d)
+{
+    if (s->scratch && s->scratch_gen == d->generation)
+        return 0;
+    /* hs_alloc_scratch grows an existing scratch to fit another database. */
+    if (hs_alloc_scratch(d->hs_db, &s->scratch) != HS_SUCCESS)
+        return -1;
+    void *sc = s->scratch;
+    if (wa_prefilter_alloc_scratch(d->prefilter, &sc) != 0)
+        return -1;
+    s->scratch = sc;
+    s->scratch_gen = d->generation;
+    return 0;
+}
+
+/* ---- matches ---------------------------------------------------------------------- */
+
+static int push_match(wa_result *r, uint32_t index, int group, uint32_t ns, uint32_t ne, int from_pattern)
+{
+    if (r->nmatches >= WA_MAX_MATCHES) {
+        r->matches_capped = 1;
+        return 1;
+    }
+    void *arr = r->matches;
+    if (wa_grow(&arr, &r->matches_cap, r->nmatches + 1, sizeof(wa_match)) != 0)
+        return -1;
+    r->matches = arr;
+    wa_match *m = &r->matches[r->nmatches++];
+    memset(m, 0, sizeof *m);
+    m->index = index;
+    m->group = group;
+    m->nstart = ns;
+    m->nend = ne;
+    m->from_pattern = (uint8_t)from_pattern;
+    return 0;
+}
+
+static uint32_t cp_at(const wa_norm *n, size_t at)
+{
+    size_t adv;
+    if (at >= n->text.len)
+        return 0;
+    return wa_utf8_decode((const unsigned char *)n->text.data + at, n->text.len - at, &adv);
+}
+
+static uint32_t cp_before(const wa_norm *n, size_t at)
+{
+    if (at == 0)
+        return 0;
+    size_t j = at - 1;
+    while (j > 0 && ((unsigned char)n->text.data[j] & 0xC0) == 0x80)
+        j--;
+    return cp_at(n, j);
+}
+
+/* Case particles written onto the last syllable without a tsheg. */
+static const char *const tib_affixes[] = {"འི", "ས", "ར", "འམ", "འང", "འོ"};
+
+static int tibetan_boundaries_ok(const wa_norm *n, uint32_t ns, uint32_t ne)
+{
+    if (wa_tibetan_is_syllable_cp(cp_before(n, ns)))
+        return 0;
+    if (!wa_tibetan_is_syllable_cp(cp_at(n, ne)))
+        return 1;
+    for (size_t i = 0; i < sizeof tib_affixes / sizeof tib_affixes[0]; i++) {
+        size_t k = strlen(tib_affixes[i]);
+        if (ne + k <= n->text.len && memcmp(n->text.data + ne, tib_affixes[i], k) == 0 &&
+            !wa_tibetan_is_syllable_cp(cp_at(n, ne + k)))
+            return 1;
+    }
+    return 0;
+}
+
+static int on_term(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
+{
+    (void)from;
+    (void)flags;
+    wa_session *s = ctx;
+    const wa_term *t = &s->d->terms[id];
+    uint32_t ne = (uint32_t)to, ns = ne - t->norm_len;
+    if (t->tibetan && !tibetan_boundaries_ok(&s->norm, ns, ne))
+        return 0;
+    return push_match(&s->res, id, t->group, ns, ne, 0) != 0;
+}
+
+static int cmp_match(const void *a, const void *b)
+{
+    const wa_match *x = a, *y = b;
+    if (x->nstart != y->nstart)
+        return x->nstart < y->nstart ? -1 : 1;
+    if (x->nend != y->nend)
+        return x->nend > y->nend ? -1 : 1;
+    return 0;
+}
+
+static wa_role role_of(const wa_dict *d, const wa_match *m)
+{
+    return d->groups[m->group].role;
+}
+
+static double weight_of(const wa_dict *d, const wa_match *m)
+{
+    return m->from_pattern ? d->groups[m->group].weight : d->terms[m->index].weight;
+}
+
+static int overlaps(const wa_match *a, const wa_match *b)
+{
+    return a->nstart < b->nend && b->nstart < a->nend;
+}
+
+static int contains_anchor(const wa_dict *d, const char *p, size_t len)
+{
+    const char *anchors = wa_prefilter_anchors(d->prefilter, 1);
+    for (size_t i = 0; i < len;) {
+        size_t adv;
+        wa_utf8_decode((const unsigned char *)p + i, len - i, &adv);
+        char cp[5] = {0};
+        memcpy(cp, p + i, adv);
+        if (adv > 1 && strstr(anchors, cp))
+            return 1;
+        i += adv;
+    }
+    return 0;
+}
+
+/* Run every signal pattern over the normalised text. */
+static int run_signal_patterns(wa_session *s, const wa_dict *d)
+{
+    const wa_norm *n = &s->norm;
+    for (size_t p = 0; p < d->npatterns; p++) {
+        const wa_pattern *pat = &d->patterns[p];
+        if (pat->group < 0)
+            continue;
+        int is_event = d->groups[pat->group].role == WA_ROLE_EVENT;
+        PCRE2_SIZE off = 0;
+        for (int k = 0; k < 256 && off <= n->text.len; k++) {
+            int rc = pcre2_match(pat->code, (PCRE2_SPTR)n->text.data, n->text.len, off, PCRE2_NO_UTF_CHECK, s->md,
+                                 NULL);
+            if (rc < 0)
+                break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+            uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
+            /* An event pattern counts only where its match holds one of the
+             * characters the prefilter looks for: that keeps the prefilter
+             * sound whatever the pattern says. */
+            int keep = !is_event || contains_anchor(d, n->text.data + ms, me - ms);
+            if (keep && me > ms) {
+                int prc = push_match(&s->res, (uint32_t)p, pat->group, ms, me, 1);
+                if (prc < 0)
+                    return -1;
+                if (prc > 0)
+                    return 0;
+            }
+            if (me > off)
+                off = me;
+            else {
+                /* empty match: step one codepoint */
+                size_t adv = 1;
+                if (off < n->text.len)
+                    wa_utf8_decode((const unsigned char *)n->text.data + off, n->text.len - off, &adv);
+                off += adv;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Characters between two spans (0 when they overlap). */
+static uint32_t char_gap(const wa_norm *n, const wa_match *a, const wa_match *b, uint32_t limit)
+{
+    const wa_match *first = a->nstart <= b->nstart ? a : b, *second = first == a ? b : a;
+    if (second->nstart <= first->nend)
+        return 0;
+    uint32_t bytes = second->nstart - first->nend;
+    if (bytes <= limit)
+        return bytes; /* bytes >= characters */
+    if (bytes > 4 * limit)
+        return limit + 1;
+    return (uint32_t)wa_utf8_count(n->text.data + first->nend, bytes);
+}
+
+static int same_sentence(const wa_norm *n, const wa_match *a, const wa_match *b)
+{
+    uint32_t lo = a->nstart < b->nstart ? a->nstart : b->nstart;
+    uint32_t hi = a->nstart < b->nstart ? b->nstart : a->nstart;
+    /* first break at or after lo */
+    size_t l = 0, h = n->nbreaks;
+    while (l < h) {
+        size_t m = (l + h) / 2;
+        if (n->breaks[m] < lo)
+            l = m + 1;
+        else
+            h = m;
+    }
+    return l == n->nbreaks || n->breaks[l] >= hi;
+}
+
+static void explain(wa_session *s, int flags, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void explain(wa_session *s, int flags, const char *fmt, ...)
+{
+    if (!(flags & WA_EXPLAIN))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char line[512];
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    wa_buf_append_str(&s->res.explain, line);
+    wa_buf_append_str(&s->res.explain, "\n");
+}
+
+static const char *match_text(const wa_session *s, const wa_match *m, char *buf, size_t cap)
+{
+    size_t n = m->nend - m->nstart;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(buf, s->norm.text.data + m->nstart, n);
+    buf[n] = '\0';
+    /* never cut a UTF-8 sequence in half */
+    while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80 && wa_utf8_check(buf, n) != n)
+        buf[--n] = '\0';
+    if (wa_utf8_check(buf, n) != n)
+        buf[0] = '\0';
+    return buf;
+}
+
+/* Map a normalised span back to the original field. */
+static void map_span(const wa_session *s, uint32_t ns, uint32_t ne, uint32_t *os, uint32_t *oe, uint8_t *field)
+{
+    const wa_norm *n = &s->norm;
+    *field = (s->text_start == 0 || ns >= s->text_start) ? 1 : 0;
+    *os = n->src_start[ns];
+    *oe = ne > ns ? n->src_end[ne - 1] : *os;
+}
+
+/* ---- entities ------------------------------------------------------------------------ */
+
+static double unit_multiplier(const char *s, size_t len)
+{
+    static const struct {
+        const char *u;
+        double v;
+    } units[] = {{"亿", 1e8}, {"万", 1e4}, {"千", 1e3}, {"百", 100}, {"ཁྲི", 1e4}, {"འབུམ", 1e5},
+                 {"སྟོང", 1e3}, {"བརྒྱ", 100}, {"年", 12}, {"ལོ", 12}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (memmem(s, len, units[i].u, strlen(units[i].u)))
+            return units[i].v;
+    return 1;
+}
+
+static void extract_entities(wa_session *s, const wa_dict *d, int flags)
+{
+    const wa_norm *n = &s->norm;
+    wa_result *r = &s->res;
+    wa_entity *slots[WA_ENT_COUNT] = {&r->workers, &r->months, &r->amount, &r->company};
+    for (size_t p = 0; p < d->npatterns; p++) {
+        const wa_pattern *pat = &d->patterns[p];
+        if (pat->entity < 0 || slots[pat->entity]->value >= 0)
+            continue;
+        int rc = pcre2_match(pat->code, (PCRE2_SPTR)n->text.data, n->text.len, 0, PCRE2_NO_UTF_CHECK, s->md, NULL);
+        if (rc < 0)
+            continue;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+        uint32_t g = pat->name_group;
+        if ((uint32_t)rc <= g || ov[2 * g] == PCRE2_UNSET)
+            continue;
+        size_t gs = ov[2 * g], ge = ov[2 * g + 1];
+        wa_entity *e = slots[pat->entity];
+        if (pat->entity == WA_ENT_COMPANY) {
+            /* Cut words like 反映 or 我们 that the pattern swallowed in front. */
+            int cut = 1;
+            while (cut) {
+                cut = 0;
+                for (size_t k = 0; k < d->rules.ncompany_strip; k++) {
+                    size_t pl = strlen(d->rules.company_strip[k]);
+                    if (ge - gs > pl && memcmp(n->text.data + gs, d->rules.company_strip[k], pl) == 0) {
+                        gs += pl;
+                        cut = 1;
+                    }
+                }
+            }
+            if (ge - gs < 6)
+                continue; /* two Han characters at least besides the suffix */
+            uint32_t os, oe;
+            uint8_t field;
+            map_span(s, (uint32_t)gs, (uint32_t)ge, &os, &oe, &field);
+            e->value = 1;
+            e->start = os;
+            e->end = oe;
+            e->field = field;
+            r->company_name.len = 0;
+            explain(s, flags, "entity company: pattern %s:%u", d->files[pat->file], pat->line);
+            continue;
+        }
+        double v;
+        if (wa_parse_number(n->text.data + gs, ge - gs, &v) != 0 || v <= 0)
+            continue;
+        int mg = pcre2_substring_number_from_name(pat->code, (PCRE2_SPTR) "mult");
+        if (mg > 0 && mg < rc && ov[2 * mg] != PCRE2_UNSET)
+            v *= unit_multiplier(n->text.data + ov[2 * mg], ov[2 * mg + 1] - ov[2 * mg]);
+        uint32_t os, oe;
+        uint8_t field;
+        map_span(s, (uint32_t)ov[0], (uint32_t)ov[1], &os, &oe, &field);
+        e->value = v;
+        e->start = os;
+        e->end = oe;
+        e->field = field;
+        explain(s, flags, "entity %s = %.0f: pattern %s:%u",
+                pat->entity == WA_ENT_WORKERS ? "workers" : pat->entity == WA_ENT_MONTHS ? "months" : "amount", v,
+                d->files[pat->file], pat->line);
+    }
+}
+
+/* ---- the decision ---------------------------------------------------------------------- */
+
+static void reset_result(wa_result *r)
+{
+    r->hit = 0;
+    r->prefiltered_out = 0;
+    r->score = 0;
+    r->level = NULL;
+    r->lang = "zh";
+    r->nmatches = 0;
+    r->matches_capped = 0;
+    r->pref = r->county = -1;
+    r->workers.value = r->months.value = r->amount.value = r->company.value = -1;
+    r->company_name.len = 0;
+    r->explain.len = 0;
+    if (r->explain.data)
+        r->explain.data[0] = '\0';
+}
+
+static const char *detect_lang(const wa_norm *n)
+{
+    /* A Tibetan syllable is about three codepoints; a Han character one. */
+    double bo = (double)n->n_tibetan / 3.0, zh = (double)n->n_han;
+    if (bo == 0 && zh == 0)
+        return "zh";
+    double share = bo / (bo + zh);
+    if (share >= 0.85)
+        return "bo";
+    if (share <= 0.15)
+        return "zh";
+    return "mixed";
+}
+
+static void choose_region(wa_session *s, const wa_dict *d)
+{
+    wa_result *r = &s->res;
+    int best = -1, best_count = 0, best_is_county = 0;
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *m = &r->matches[i];
+        if (m->from_pattern || role_of(d, m) != WA_ROLE_PLACE)
+            continue;
+        const wa_term *t = &d->terms[m->index];
+        int region = t->county >= 0 ? t->county : t->pref;
+        int is_county = t->county >= 0;
+        int count = 0;
+        for (size_t j = 0; j < r->nmatches; j++) {
+            const wa_match *o = &r->matches[j];
+            if (!o->from_pattern && role_of(d, o) == WA_ROLE_PLACE) {
+                const wa_term *u = &d->terms[o->index];
+                if ((u->county >= 0 ? u->county : u->pref) == region)
+                    count++;
+            }
+        }
+        if (best < 0 || is_county > best_is_county || (is_county == best_is_county && count > best_count)) {
+            best = region;
+            best_count = count;
+            best_is_county = is_county;
+        }
+    }
+    if (best < 0)
+        return;
+    if (best_is_county) {
+        r->county = best;
+        r->pref = d->regions[best].pref;
+    } else {
+        r->pref = best;
+    }
+}
+
+int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, const wa_result **out)
+{
+    wa_result *r = &s->res;
+    reset_result(r);
+    *out = r;
+    s->d = d;
+    if (ensure_scratch(s, d) != 0)
+        return -1;
+
+    if (!(flags & WA_NO_PREFILTER)) {
+        int pass = wa_prefilter_pass(d->prefilter, s->scratch, doc->title, doc->title_len, doc->text, doc->text_len);
+        if (pass < 0)
+            return -1;
+        if (!pass) {
+            r->prefiltered_out = 1;
+            explain(s, flags, "prefilter: no subject and event anchor together: not a hit");
+            if (!(flags & WA_EXPLAIN))
+                return 0;
+        }
+    }
+
+    wa_norm *n = &s->norm;
+    wa_norm_reset(n);
+    s->text_start = 0;
+    if (doc->title && doc->title_len) {
+        if (wa_norm_append(n, doc->title, doc->title_len, 0) != 0 || wa_norm_append_break(n, 0) != 0)
+            return -1;
+        s->text_start = (uint32_t)n->text.len;
+    }
+    if (wa_norm_append(n, doc->text ? doc->text : "", doc->text_len, 0) != 0 || wa_buf_terminate(&n->text) != 0)
+        return -1;
+    if (n->text.len == 0)
+        return 0;
+
+    hs_error_t he = hs_scan(d->hs_db, n->text.data, (unsigned)n->text.len, 0, s->scratch, on_term, s);
+    if (he != HS_SUCCESS && he != HS_SCAN_TERMINATED)
+        return -1;
+
+    int has_subject = 0;
+    for (size_t i = 0; i < r->nmatches; i++)
+        if (role_of(d, &r->matches[i]) == WA_ROLE_SUBJECT)
+            has_subject = 1;
+    if ((has_subject || (flags & WA_EXPLAIN)) && run_signal_patterns(s, d) != 0)
+        return -1;
+    qsort(r->matches, r->nmatches, sizeof(wa_match), cmp_match);
+
+    /* Negations cancel the events they contain or touch. */
+    for (size_t i = 0; i < r->nmatches; i++) {
+        if (role_of(d, &r->matches[i]) != WA_ROLE_NEGATION)
+            continue;
+        for (size_t j = 0; j < r->nmatches; j++) {
+            wa_match *e = &r->matches[j];
+            wa_role er = role_of(d, e);
+            const wa_match *ng = &r->matches[i];
+            /* An event that holds the whole negation already means "not paid"
+             * (未足额发放工资): it stands. */
+            int holds = e->nstart <= ng->nstart && ng->nend <= e->nend && er == WA_ROLE_EVENT;
+            if ((er == WA_ROLE_EVENT || er == WA_ROLE_WAGE || er == WA_ROLE_RESOLUTION) && overlaps(ng, e) &&
+                !holds && !e->cancelled) {
+                e->cancelled = 1;
+                char a[128], b[128];
+                explain(s, flags, "negation '%s' cancels '%s'", match_text(s, &r->matches[i], a, sizeof a),
+                        match_text(s, e, b, sizeof b));
+            }
+        }
+    }
+    for (size_t i = 0; i < r->nmatches; i++) {
+        wa_match *m = &r->matches[i];
+        map_span(s, m->nstart, m->nend, &m->start, &m->end, &m->field);
+    }
+
+    /* The core: the best subject-event pair within the window. */
+    double core = 0;
+    const wa_match *ps = NULL, *pe = NULL;
+    int pair_same = 0;
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *a = &r->matches[i];
+        if (role_of(d, a) != WA_ROLE_SUBJECT)
+            continue;
+        /* 环卫 inside 环卫清运费 names a fee, not the workers. */
+        int in_rival = 0;
+        for (size_t j = 0; j < r->nmatches && !in_rival; j++)
+            in_rival = role_of(d, &r->matches[j]) == WA_ROLE_RIVAL && overlaps(a, &r->matches[j]);
+        if (in_rival)
+            continue;
+        for (size_t j = 0; j < r->nmatches; j++) {
+            const wa_match *b = &r->matches[j];
+            if (role_of(d, b) != WA_ROLE_EVENT || b->cancelled)
+                continue;
+            if (char_gap(n, a, b, d->rules.window) > d->rules.window)
+                continue;
+            int same = same_sentence(n, a, b);
+            double v = weight_of(d, a) + weight_of(d, b) + (same ? d->rules.same_sentence_bonus : 0);
+            if (v > core) {
+                core = v;
+                ps = a;
+                pe = b;
+                pair_same = same;
+            }
+        }
+    }
+    double score = core;
+    if (ps) {
+        char a[128], b[128];
+        explain(s, flags, "pair: subject '%s' + event '%s'%s: %+.1f", match_text(s, ps, a, sizeof a),
+                match_text(s, pe, b, sizeof b), pair_same ? " (same sentence)" : "", core);
+    } else {
+        explain(s, flags, "no subject and event within %u characters: not a hit", d->rules.window);
+    }
+
+    /* Each cue or penalty group counts once, with its strongest match. */
+    int collective = 0;
+    for (size_t g = 0; g < d->ngroups; g++) {
+        wa_role role = d->groups[g].role;
+        if (role == WA_ROLE_SUBJECT || role == WA_ROLE_EVENT || role == WA_ROLE_NEGATION)
+            continue;
+        const wa_match *best = NULL;
+        double bw = 0;
+        for (size_t i = 0; i < r->nmatches; i++) {
+            const wa_match *m = &r->matches[i];
+            if (m->group != (int)g || m->cancelled)
+                continue;
+            double w = weight_of(d, m);
+            int neg = role == WA_ROLE_PENALTY || role == WA_ROLE_RESOLUTION || role == WA_ROLE_RIVAL;
+            if (!best || (neg ? w < bw : w > bw)) {
+                best = m;
+                bw = w;
+            }
+        }
+        if (!best)
+            continue;
+        if (role == WA_ROLE_RESOLUTION) {
+            /* "paid back" ends a story only when nothing is still owed after it:
+             * "已补发一半，还有两个月没发" stays a complaint. */
+            const wa_match *later = NULL;
+            for (size_t i = 0; i < r->nmatches && !later; i++) {
+                const wa_match *m = &r->matches[i];
+                if (m->group == (int)g && m->nstart > best->nstart)
+                    best = m; /* the last resolution counts */
+            }
+            for (size_t i = 0; i < r->nmatches && !later; i++) {
+                const wa_match *m = &r->matches[i];
+                if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && m->nstart >= best->nend)
+                    later = m;
+            }
+            if (later) {
+                char a[128], b[128];
+                explain(s, flags, "resolution '%s' set aside: event '%s' follows it", match_text(s, best, a, sizeof a),
+                        match_text(s, later, b, sizeof b));
+                continue;
+            }
+        }
+        if (role == WA_ROLE_RIVAL) {
+            /* Other workers or other debts matter when the arrears event is
+             * about them: when one of them is nearer the event than the
+             * sanitation subject is. */
+            if (!ps)
+                continue;
+            uint32_t subject_gap = char_gap(n, ps, pe, 4 * d->rules.window);
+            const wa_match *nearer = NULL;
+            for (size_t i = 0; i < r->nmatches && !nearer; i++) {
+                const wa_match *m = &r->matches[i];
+                if (m->group == (int)g && !m->cancelled && char_gap(n, m, pe, 4 * d->rules.window) < subject_gap)
+                    nearer = m;
+            }
+            if (!nearer)
+                continue;
+            best = nearer;
+            bw = weight_of(d, nearer);
+        }
+        if (role == WA_ROLE_PENALTY) {
+            /* A second distinct term of a penalty group doubles it: one mention of
+             * 根治欠薪 in a complaint is not a policy text. */
+            for (size_t i = 0; i < r->nmatches; i++) {
+                const wa_match *m = &r->matches[i];
+                if (m->group == (int)g && !m->cancelled && m->index != best->index) {
+                    bw *= 2;
+                    break;
+                }
+            }
+        }
+        if (role == WA_ROLE_COLLECTIVE)
+            collective = 1;
+        score += bw;
+        char a[128];
+        explain(s, flags, "%s '%s' (%s): %+.1f", bw < 0 ? "penalty" : "cue", match_text(s, best, a, sizeof a),
+                d->groups[g].name, bw);
+    }
+
+    if (ps) {
+        extract_entities(s, d, flags);
+        int found = (r->workers.value > 0) + (r->months.value > 0) + (r->amount.value > 0) + (r->company.value > 0);
+        if (found) {
+            score += found * d->rules.entity_bonus;
+            explain(s, flags, "entities found: %d: %+.1f", found, found * d->rules.entity_bonus);
+        }
+        if (r->company.value > 0 && wa_buf_append(&r->company_name, (r->company.field ? doc->text : doc->title) + r->company.start,
+                                                 r->company.end - r->company.start) != 0)
+            return -1;
+    }
+    r->score = score;
+    r->hit = ps != NULL && score >= d->rules.threshold && !r->prefiltered_out;
+    explain(s, flags, "score %.1f, threshold %.1f: %s", score, d->rules.threshold, r->hit ? "HIT" : "not a hit");
+    r->lang = detect_lang(n);
+    choose_region(s, d);
+
+    const wa_rules *R = &d->rules;
+    if (collective && R->red_collective)
+        r->level = "red";
+    else if (r->workers.value >= R->red_workers || r->amount.value >= R->red_amount || score >= R->red_score)
+        r->level = "red";
+    else if (r->workers.value >= R->orange_workers || r->months.value >= R->orange_months ||
+             r->amount.value >= R->orange_amount || score >= R->orange_score)
+        r->level = "orange";
+    else if (score >= R->yellow_score)
+        r->level = "yellow";
+    else
+        r->level = "blue";
+    if (r->hit)
+        explain(s, flags, "level %s", r->level);
+    return 0;
+}

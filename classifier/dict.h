@@ -1,0 +1,138 @@
+/* A compiled dictionary: every file of a dictionary folder, checked, parsed
+ * and turned into the structures the classifier scans with.
+ *
+ * A wa_dict never changes after wa_dict_load returns it, so any number of
+ * threads may classify with it at once. It is reference-counted: a reload
+ * builds a new one beside the old, swaps the pointer, and the old one is freed
+ * when the last thread that was using it lets go. */
+#ifndef WA_DICT_H
+#define WA_DICT_H
+
+#include <stddef.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "../common/buf.h"
+
+/* What a group does in the rules (groups.conf, column 2). */
+typedef enum {
+    WA_ROLE_SUBJECT,    /* sanitation and cleaning workers, their employers */
+    WA_ROLE_EVENT,      /* wages not paid, late, withheld, deducted */
+    WA_ROLE_WAGE,       /* the pay itself; event patterns must cover one */
+    WA_ROLE_CUE,        /* adds its weight once when present */
+    WA_ROLE_COLLECTIVE, /* a cue that also makes the hit red */
+    WA_ROLE_NEGATION,   /* cancels the event matches it covers */
+    WA_ROLE_PENALTY,    /* policy, other workers, other debts ... */
+    WA_ROLE_RESOLUTION, /* wages paid back: a penalty unless an event follows it */
+    WA_ROLE_RIVAL,      /* other workers, other debts: a penalty when nearer the event than the subject */
+    WA_ROLE_PLACE,      /* region names from regions.tsv */
+    WA_ROLE_COUNT
+} wa_role;
+
+typedef enum {
+    WA_ENT_WORKERS,
+    WA_ENT_MONTHS,
+    WA_ENT_AMOUNT,
+    WA_ENT_COMPANY,
+    WA_ENT_COUNT
+} wa_entity_kind;
+
+typedef struct {
+    char *name;
+    wa_role role;
+    double weight;
+} wa_group;
+
+typedef struct {
+    char *raw;        /* as the analyst wrote it */
+    char *norm;       /* normalised form that is matched */
+    uint32_t norm_len;
+    int group;
+    double weight;
+    uint16_t file;
+    uint32_t line;
+    uint8_t tibetan;  /* match only on syllable boundaries */
+    int16_t pref, county; /* for place terms: indexes into regions, else -1 */
+} wa_term;
+
+typedef struct {
+    char *source;
+    void *code;       /* pcre2_code_8 */
+    int group;        /* signal pattern: group index; entity pattern: -1 */
+    int entity;       /* wa_entity_kind or -1 */
+    uint32_t name_group; /* capture number of (?<n>) or (?<name>) */
+    uint16_t file;
+    uint32_t line;
+} wa_pattern;
+
+typedef struct {
+    char *name;       /* canonical Chinese name */
+    int pref;         /* for a county: its prefecture; for a prefecture: -1 */
+} wa_region;
+
+typedef struct {
+    double threshold;
+    uint32_t window;          /* characters between a subject and an event */
+    double same_sentence_bonus;
+    double entity_bonus;
+    int red_collective;
+    double red_workers, red_amount, red_score;
+    double orange_workers, orange_months, orange_amount, orange_score;
+    double yellow_score;
+    char **company_strip;     /* prefixes cut from company names */
+    size_t ncompany_strip;
+} wa_rules;
+
+/* One "file:line: message" per finding. */
+typedef struct {
+    char **msgs;
+    size_t n, cap;
+} wa_diag;
+
+void wa_diag_init(wa_diag *d);
+void wa_diag_free(wa_diag *d);
+void wa_diag_add(wa_diag *d, const char *file, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+typedef struct wa_prefilter wa_prefilter;
+
+typedef struct wa_dict {
+    _Atomic int refs;
+    uint64_t generation;      /* unique per load, for per-thread scratch */
+    char version[33];         /* content hash of every file, hex */
+    char *dir;
+    char **files;
+    size_t nfiles;
+    wa_group *groups;
+    size_t ngroups;
+    wa_term *terms;
+    size_t nterms;
+    wa_pattern *patterns;
+    size_t npatterns;
+    wa_region *regions;
+    size_t nregions;
+    wa_rules rules;
+    void *hs_db;              /* hs_database_t of every term */
+    wa_prefilter *prefilter;
+    double load_seconds;
+    int cache_hit;            /* the compiled database came from the cache */
+} wa_dict;
+
+typedef struct {
+    const char *cache_dir;    /* NULL: $WA_CACHE_DIR, $XDG_CACHE_HOME/wa-watch, ~/.cache/wa-watch */
+    int no_cache;
+} wa_load_opts;
+
+/* Load and compile the dictionary in dir. On any finding (the same ones
+ * lint reports) nothing is returned, diag holds every finding, and the result
+ * is -1. */
+int wa_dict_load(const char *dir, const wa_load_opts *opts, wa_dict **out, wa_diag *diag);
+/* Check a dictionary folder without compiling the matcher databases. */
+int wa_dict_lint(const char *dir, wa_diag *diag);
+
+void wa_dict_ref(wa_dict *d);
+void wa_dict_release(wa_dict *d);
+
+int wa_dict_group(const wa_dict *d, const char *name);
+
+#endif

@@ -1,0 +1,21 @@
+/* On-disk cache of compiled Vectorscan databases.
+ *
+ * Compiling a 100,000-term database takes seconds; deserialising it takes
+ * milliseconds. Files are named by the dictionary's content hash, written to
+ * a temporary name and renamed, so a crash never leaves a half-written cache
+ * that a later start would trust. Any problem with the cache only costs a
+ * recompile: it is never an error. */
+#ifndef WA_HS_CACHE_H
+#define WA_HS_CACHE_H
+
+#include <hs/hs.h>
+
+/* The cache folder chosen by opts and the environment, or NULL (no cache).
+ * The caller frees the result. */
+char *wa_cache_dir(const char *configured);
+
+/* Returns a database or NULL (missing, unreadable, incompatible). */
+hs_database_t *wa_cache_load(const char *dir, const char *name);
+void wa_cache_store(const char *dir, const char *name, const hs_database_t *db);
+
+#endif

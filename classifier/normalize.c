@@ -1,0 +1,512 @@
+#include "normalize.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "../common/utf8.h"
+#include "t2s_table.inc"
+
+/* ---- folding one codepoint ------------------------------------------------
+ * Outside Tibetan, a codepoint is folded on its own: compatibility forms to
+ * their plain form with utf8proc (circled digits, CJK compatibility
+ * ideographs, mathematical letters, accented pinyin such as gōngzī), then
+ * traditional to simplified with the OpenCC table. The results for the whole
+ * BMP are computed once into a dense table, so the hot path is one load. */
+#define FOLD_BMP 0x10000u
+static uint32_t *fold_bmp;
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static uint32_t t2s_search(uint32_t cp)
+{
+    size_t lo = 0, hi = WA_T2S_COUNT;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (wa_t2s_table[mid][0] == cp)
+            return wa_t2s_table[mid][1];
+        if (wa_t2s_table[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return cp;
+}
+
+/* 0 means "drop": a combining mark left alone. */
+static uint32_t fold_slow(uint32_t cp)
+{
+    if (cp < 0x80 || (cp >= 0x0F00 && cp <= 0x0FFF) || (cp >= 0x4E00 && cp <= 0x9FFF))
+        return cp < 0x80 ? cp : t2s_search(cp);
+    if (cp >= 0x0300 && cp <= 0x036F)
+        return 0;
+    utf8proc_int32_t dst[8];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 8,
+                                                 UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+    if (n == 1 && dst[0] > 0)
+        cp = (uint32_t)dst[0];
+    return t2s_search(cp);
+}
+
+/* Look-alikes people type instead of the real character to dodge filters
+ * (katakana エ for 工 in エ资). Checked after utf8proc and before OpenCC. */
+static const uint32_t confusables[][2] = {
+    {0x30A8, 0x5DE5}, /* エ -> 工 */ {0x30A7, 0x5DE5}, /* ェ -> 工 */ {0x30ED, 0x53E3}, /* ロ -> 口 */
+    {0x30AB, 0x529B}, /* カ -> 力 */ {0x30CB, 0x4E8C}, /* ニ -> 二 */ {0x30CF, 0x516B}, /* ハ -> 八 */
+    {0x30C8, 0x535C}, /* ト -> 卜 */ {0x30BF, 0x5915}, /* タ -> 夕 */
+};
+
+static uint32_t confusable(uint32_t cp)
+{
+    for (size_t i = 0; i < sizeof confusables / sizeof confusables[0]; i++)
+        if (confusables[i][0] == cp)
+            return confusables[i][1];
+    return cp;
+}
+
+static void fold_init(void)
+{
+    uint32_t *t = malloc(FOLD_BMP * sizeof *t);
+    if (!t)
+        return; /* fold_slow answers instead */
+    for (uint32_t cp = 0; cp < FOLD_BMP; cp++)
+        t[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? cp : fold_slow(cp);
+    for (size_t i = 0; i < sizeof confusables / sizeof confusables[0]; i++)
+        t[confusables[i][0]] = fold_slow(confusable(confusables[i][0]));
+    fold_bmp = t;
+}
+
+static inline uint32_t fold_cp(uint32_t cp)
+{
+    if (cp < FOLD_BMP && fold_bmp)
+        return fold_bmp[cp];
+    return fold_slow(cp);
+}
+
+/* ---- character classes --------------------------------------------------- */
+
+static inline int is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+int wa_norm_is_break_cp(uint32_t cp)
+{
+    return cp == '\n' || cp == '!' || cp == '?' || cp == ';' || cp == 0x3002 || cp == 0x2026 || cp == 0x0F0D;
+}
+
+/* Characters people insert inside words to dodge filters, or that carry no
+ * meaning for matching: dropped from the normalised text. */
+static int is_noise(uint32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp <= 0x20 && cp != '\n')
+            return 1;
+        return strchr("*-_~#^`|/\\+='\"@<>[]{}()$%&", (int)cp) != NULL && cp != 0;
+    }
+    if (cp == 0x00A0 || cp == 0x00AD || cp == 0x00B7 || cp == 0x00D7)
+        return 1;
+    if (cp >= 0x2000 && cp <= 0x2025) /* spaces, zero-width, dashes, quotes, bullets */
+        return 1;
+    if (cp >= 0x2027 && cp <= 0x206F && cp != 0x2028 && cp != 0x2029)
+        return 1;
+    if (cp == 0x20E3 || (cp >= 0x2190 && cp <= 0x21FF) ||
+        (cp >= 0x2500 && cp <= 0x27BF) || (cp >= 0x2900 && cp <= 0x2BFF))
+        return 1; /* keycaps, arrows, boxes, shapes, dingbats, stars */
+    if (cp == 0x3000 || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301F) ||
+        cp == 0x3030 || cp == 0x30FB || cp == 0x3164)
+        return 1; /* ideographic space, CJK brackets and quotes */
+    if ((cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || cp == 0xFF65)
+        return 1;
+    if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE01EF))
+        return 1; /* emoji, skin tones, tags, variation selectors */
+    return 0;
+}
+
+int wa_tibetan_is_syllable_cp(uint32_t cp)
+{
+    return (cp >= 0x0F40 && cp <= 0x0F6C) || (cp >= 0x0F71 && cp <= 0x0F87) ||
+           (cp >= 0x0F8D && cp <= 0x0FBC) || cp == 0x0F35 || cp == 0x0F37 || cp == 0x0F39 ||
+           cp == 0x0F3E || cp == 0x0F3F;
+}
+
+static int is_tibetan_base(uint32_t cp)
+{
+    return cp >= 0x0F40 && cp <= 0x0F6C;
+}
+
+/* ---- Tibetan stacks -------------------------------------------------------
+ * Decomposition of the discouraged vowel signs and precomposed stacks, and
+ * the fixed-form letters, into the spelling botok treats as canonical. */
+static const struct {
+    uint32_t from;
+    uint32_t to[3];
+} tib_decomp[] = {
+    {0x0F43, {0x0F42, 0x0FB7, 0}}, {0x0F4D, {0x0F4C, 0x0FB7, 0}}, {0x0F52, {0x0F51, 0x0FB7, 0}},
+    {0x0F57, {0x0F56, 0x0FB7, 0}}, {0x0F5C, {0x0F5B, 0x0FB7, 0}}, {0x0F69, {0x0F40, 0x0FB5, 0}},
+    {0x0F6A, {0x0F62, 0, 0}},      {0x0F73, {0x0F71, 0x0F72, 0}}, {0x0F75, {0x0F71, 0x0F74, 0}},
+    {0x0F76, {0x0FB2, 0x0F80, 0}}, {0x0F77, {0x0FB2, 0x0F71, 0x0F80}}, {0x0F78, {0x0FB3, 0x0F80, 0}},
+    {0x0F79, {0x0FB3, 0x0F71, 0x0F80}}, {0x0F81, {0x0F71, 0x0F80, 0}}, {0x0F93, {0x0F92, 0x0FB7, 0}},
+    {0x0F9D, {0x0F9C, 0x0FB7, 0}}, {0x0FA2, {0x0FA1, 0x0FB7, 0}}, {0x0FA7, {0x0FA6, 0x0FB7, 0}},
+    {0x0FAC, {0x0FAB, 0x0FB7, 0}}, {0x0FB9, {0x0F90, 0x0FB5, 0}}, {0x0FBA, {0x0FAD, 0, 0}},
+    {0x0FBB, {0x0FB1, 0, 0}},      {0x0FBC, {0x0FB2, 0, 0}},
+};
+#define TIB_NDECOMP (sizeof tib_decomp / sizeof tib_decomp[0])
+
+static size_t tib_decompose(uint32_t cp, uint32_t out[3])
+{
+    for (size_t i = 0; i < TIB_NDECOMP; i++) {
+        if (tib_decomp[i].from == cp) {
+            size_t n = 0;
+            while (n < 3 && tib_decomp[i].to[n])
+                out[n] = tib_decomp[i].to[n], n++;
+            return n;
+        }
+    }
+    out[0] = cp;
+    return 1;
+}
+
+/* Position of a mark inside a stack, top to bottom of the written order:
+ * base, tsa-phru, subjoined letters, a-chung, vowel below, vowels above,
+ * other marks. Marks of the same rank keep their written order. */
+static int tib_rank(uint32_t cp)
+{
+    if (is_tibetan_base(cp))
+        return 0;
+    if (cp == 0x0F39)
+        return 1;
+    if (cp >= 0x0F8D && cp <= 0x0FBC)
+        return 2;
+    if (cp == 0x0F71)
+        return 3;
+    if (cp == 0x0F74)
+        return 4;
+    if (cp == 0x0F72 || (cp >= 0x0F7A && cp <= 0x0F7D) || cp == 0x0F80)
+        return 5;
+    return 6;
+}
+
+/* ---- the normaliser -------------------------------------------------------- */
+
+void wa_norm_init(wa_norm *n)
+{
+    memset(n, 0, sizeof *n);
+    wa_buf_init(&n->text);
+}
+
+void wa_norm_free(wa_norm *n)
+{
+    wa_buf_free(&n->text);
+    free(n->src_start);
+    free(n->src_end);
+    free(n->breaks);
+    memset(n, 0, sizeof *n);
+}
+
+void wa_norm_reset(wa_norm *n)
+{
+    n->text.len = 0;
+    if (n->text.data)
+        n->text.data[0] = '\0';
+    n->nbreaks = 0;
+    n->n_han = n->n_tibetan = n->n_latin = 0;
+}
+
+static int emit(wa_norm *n, uint32_t cp, uint32_t s, uint32_t e)
+{
+    unsigned char u[4];
+    size_t k = wa_utf8_encode(cp, u);
+    if (wa_buf_reserve(&n->text, k) != 0)
+        return -1;
+    size_t need = n->text.len + k;
+    if (need > n->map_cap) {
+        size_t cap = n->map_cap, cap2 = n->map_cap;
+        void *a = n->src_start, *b = n->src_end;
+        if (wa_grow(&a, &cap, need, sizeof(uint32_t)) != 0)
+            return -1;
+        n->src_start = a;
+        if (wa_grow(&b, &cap2, need, sizeof(uint32_t)) != 0)
+            return -1;
+        n->src_end = b;
+        n->map_cap = cap < cap2 ? cap : cap2;
+    }
+    for (size_t i = 0; i < k; i++) {
+        n->text.data[n->text.len + i] = (char)u[i];
+        n->src_start[n->text.len + i] = s;
+        n->src_end[n->text.len + i] = e;
+    }
+    n->text.len += k;
+    n->text.data[n->text.len] = '\0';
+    if (wa_norm_is_break_cp(cp)) {
+        void *br = n->breaks;
+        if (wa_grow(&br, &n->breaks_cap, n->nbreaks + 1, sizeof(uint32_t)) != 0)
+            return -1;
+        n->breaks = br;
+        n->breaks[n->nbreaks++] = (uint32_t)(n->text.len - k);
+    }
+    return 0;
+}
+
+/* The last codepoint of the normalised text, or 0 when empty. */
+static uint32_t last_cp(const wa_norm *n, size_t *len_out)
+{
+    size_t i = n->text.len;
+    if (i == 0) {
+        *len_out = 0;
+        return 0;
+    }
+    size_t j = i - 1;
+    while (j > 0 && ((unsigned char)n->text.data[j] & 0xC0) == 0x80)
+        j--;
+    size_t adv;
+    uint32_t cp = wa_utf8_decode((const unsigned char *)n->text.data + j, i - j, &adv);
+    *len_out = i - j;
+    return cp;
+}
+
+static void drop_last(wa_norm *n, size_t k)
+{
+    uint32_t at = (uint32_t)(n->text.len - k);
+    n->text.len -= k;
+    n->text.data[n->text.len] = '\0';
+    if (n->nbreaks && n->breaks[n->nbreaks - 1] == at)
+        n->nbreaks--;
+}
+
+#define TIB_CLUSTER_MAX 16
+
+static int flush_cluster(wa_norm *n, uint32_t *c, size_t nc, uint32_t s, uint32_t e)
+{
+    /* Stable insertion sort by rank: a handful of marks at most. */
+    for (size_t i = 1; i < nc; i++) {
+        uint32_t v = c[i];
+        int r = tib_rank(v);
+        size_t j = i;
+        while (j > 0 && tib_rank(c[j - 1]) > r) {
+            c[j] = c[j - 1];
+            j--;
+        }
+        c[j] = v;
+    }
+    for (size_t i = 0; i < nc; i++)
+        if (emit(n, c[i], s, e) != 0)
+            return -1;
+    return 0;
+}
+
+static int emit_tsheg(wa_norm *n, uint32_t s, uint32_t e)
+{
+    size_t k;
+    uint32_t last = last_cp(n, &k);
+    if (!wa_tibetan_is_syllable_cp(last))
+        return 0; /* nothing to separate, or already separated */
+    return emit(n, 0x0F0B, s, e);
+}
+
+int wa_norm_append_break(wa_norm *n, uint32_t at)
+{
+    return emit(n, '\n', at, at);
+}
+
+int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
+{
+    pthread_once(&fold_once, fold_init);
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    uint32_t cluster[TIB_CLUSTER_MAX + 3];
+    size_t nc = 0;
+    uint32_t cs = 0, ce = 0;
+
+    while (i < len) {
+        size_t adv;
+        uint32_t cp = s[i] < 0x80 ? (adv = 1, s[i]) : wa_utf8_decode(s + i, len - i, &adv);
+        uint32_t os = base + (uint32_t)i, oe = base + (uint32_t)(i + adv);
+        i += adv;
+        if (cp == WA_UTF8_INVALID)
+            continue;
+
+        /* A Tibetan stack is collected whole, then written in canonical order. */
+        if (cp >= 0x0F00 && cp <= 0x0FFF && wa_tibetan_is_syllable_cp(cp)) {
+            if (is_tibetan_base(cp) || nc + 3 > TIB_CLUSTER_MAX) {
+                if (nc && flush_cluster(n, cluster, nc, cs, ce) != 0)
+                    return -1;
+                nc = 0;
+                cs = os;
+            } else if (nc == 0) {
+                cs = os;
+            }
+            nc += tib_decompose(cp, cluster + nc);
+            ce = oe;
+            n->n_tibetan++;
+            continue;
+        }
+        if (nc) {
+            if (flush_cluster(n, cluster, nc, cs, ce) != 0)
+                return -1;
+            nc = 0;
+        }
+
+        if (cp >= 0x80 && !(cp >= 0x0F00 && cp <= 0x0FFF)) {
+            if (is_noise(cp))
+                continue;
+            if (cp == 0x2028 || cp == 0x2029)
+                cp = '\n';
+            else if (cp >= 0xFF01 && cp <= 0xFF5E)
+                cp -= 0xFEE0; /* full-width ASCII */
+            else
+                cp = fold_cp(cp);
+            if (cp == 0)
+                continue;
+            if (cp >= 0x80 && is_noise(cp))
+                continue;
+            if (is_han(cp))
+                n->n_han++;
+        }
+
+        if (cp < 0x80) {
+            if (cp >= 'A' && cp <= 'Z')
+                cp += 32;
+            if (cp >= 'a' && cp <= 'z') {
+                n->n_latin++;
+            } else if (cp == '\r') {
+                cp = '\n';
+            } else if (cp == ' ' || cp == '\t') {
+                /* Spaces separate nothing in Chinese, but a space between two
+                 * Tibetan syllables stands for a tsheg. */
+                if (emit_tsheg(n, os, oe) != 0)
+                    return -1;
+                continue;
+            } else if (cp == '.' || cp == ',') {
+                /* Keep the decimal point of 1.5万; drop a thousands comma;
+                 * elsewhere a full stop is noise and a comma a clause mark. */
+                size_t k;
+                uint32_t prev = last_cp(n, &k);
+                int next_digit = i < len && ((s[i] >= '0' && s[i] <= '9') ||
+                                             (i + 2 < len && s[i] == 0xEF && s[i + 1] == 0xBC &&
+                                              s[i + 2] >= 0x90 && s[i + 2] <= 0x99));
+                int prev_digit = prev >= '0' && prev <= '9';
+                if (prev_digit && next_digit) {
+                    if (cp == ',')
+                        continue;
+                } else if (cp == '.') {
+                    continue;
+                }
+            } else if (is_noise(cp)) {
+                continue;
+            }
+        } else if (cp >= 0x0F00 && cp <= 0x0FFF) {
+            if (cp == 0x0F0B || cp == 0x0F0C) {
+                if (emit_tsheg(n, os, oe) != 0)
+                    return -1;
+                continue;
+            }
+            if (cp == 0x0F0D || cp == 0x0F0E || cp == 0x0F0F || cp == 0x0F10 || cp == 0x0F11 ||
+                cp == 0x0F12 || cp == 0x0F14) {
+                size_t k;
+                uint32_t prev = last_cp(n, &k);
+                if (prev == 0x0F0B) { /* a tsheg before a shad is not written */
+                    drop_last(n, k);
+                    prev = last_cp(n, &k);
+                }
+                if (prev == 0x0F0D)
+                    continue;
+                cp = 0x0F0D;
+            } else if (cp >= 0x0F20 && cp <= 0x0F29) {
+                cp = '0' + (cp - 0x0F20);
+            }
+        }
+        if (emit(n, cp, os, oe) != 0)
+            return -1;
+    }
+    if (nc && flush_cluster(n, cluster, nc, cs, ce) != 0)
+        return -1;
+    return 0;
+}
+
+int wa_norm_string(const char *s, size_t len, wa_buf *out)
+{
+    wa_norm n;
+    wa_norm_init(&n);
+    int rc = wa_norm_append(&n, s, len, 0);
+    out->len = 0;
+    if (rc == 0)
+        rc = wa_buf_append(out, n.text.data ? n.text.data : "", n.text.len);
+    wa_norm_free(&n);
+    return rc;
+}
+
+/* Every (folded, original) pair of the per-codepoint fold, sorted by the
+ * folded codepoint: built once, on the first prefilter build. */
+typedef struct {
+    uint32_t to, from;
+} fold_pair;
+static fold_pair *rev;
+static size_t nrev;
+static pthread_once_t rev_once = PTHREAD_ONCE_INIT;
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const fold_pair *x = a, *y = b;
+    return x->to < y->to ? -1 : x->to > y->to ? 1 : (x->from < y->from ? -1 : x->from > y->from);
+}
+
+static void rev_init(void)
+{
+    pthread_once(&fold_once, fold_init);
+    size_t cap = 0;
+    for (uint32_t cp = 0x41; cp <= 0x3134F; cp++) {
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x0F00 && cp <= 0x0FFF))
+            continue;
+        if (cp >= 0x80 && is_noise(cp))
+            continue;
+        uint32_t f = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp < 0x80 ? cp : fold_cp(cp);
+        if (f >= 'A' && f <= 'Z')
+            f += 32;
+        if (f == cp || f == 0)
+            continue;
+        void *arr = rev;
+        if (wa_grow(&arr, &cap, nrev + 1, sizeof(fold_pair)) != 0)
+            return;
+        rev = arr;
+        rev[nrev].to = f;
+        rev[nrev].from = cp;
+        nrev++;
+    }
+    qsort(rev, nrev, sizeof(fold_pair), cmp_pair);
+}
+
+size_t wa_norm_preimages(uint32_t cp, uint32_t *out, size_t max)
+{
+    pthread_once(&rev_once, rev_init);
+    size_t k = 0;
+#define ADD(x)                                                                                     \
+    do {                                                                                           \
+        if (k < max)                                                                               \
+            out[k++] = (x);                                                                        \
+    } while (0)
+    ADD(cp);
+    size_t lo = 0, hi = nrev;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (rev[mid].to < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < nrev && rev[i].to == cp; i++)
+        ADD(rev[i].from);
+    if (cp >= '0' && cp <= '9')
+        ADD(0x0F20 + (cp - '0'));
+    for (size_t i = 0; i < TIB_NDECOMP; i++)
+        for (size_t j = 0; j < 3 && tib_decomp[i].to[j]; j++)
+            if (tib_decomp[i].to[j] == cp) {
+                ADD(tib_decomp[i].from);
+                break;
+            }
+#undef ADD
+    return k;
+}

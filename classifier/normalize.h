@@ -1,0 +1,57 @@
+/* Text normalisation for matching (SPEC §5).
+ *
+ * The matcher sees one canonical form of a text: traditional characters
+ * folded to simplified, full-width to half-width, ASCII lower-cased, noise
+ * inside words (spaces, symbols, zero-width characters, emoji) dropped, and
+ * Tibetan brought to one spelling per stack. Terms are normalised by the same
+ * code, so "環 衛*工人" in a post meets "环卫工人" in the dictionary.
+ *
+ * Every normalised byte remembers which original bytes produced it, so a
+ * match found in the normalised text is reported at its place in the text
+ * the user wrote. */
+#ifndef WA_NORMALIZE_H
+#define WA_NORMALIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../common/buf.h"
+
+typedef struct {
+    wa_buf text;          /* normalised UTF-8, NUL-terminated */
+    uint32_t *src_start;  /* per normalised byte: first original byte */
+    uint32_t *src_end;    /* per normalised byte: one past the last original byte */
+    size_t map_cap;
+    uint32_t *breaks;     /* normalised offsets of sentence breaks, ascending */
+    size_t nbreaks, breaks_cap;
+    size_t n_han, n_tibetan, n_latin; /* letters seen, for language detection */
+} wa_norm;
+
+void wa_norm_init(wa_norm *n);
+void wa_norm_free(wa_norm *n);
+void wa_norm_reset(wa_norm *n);
+
+/* Append the normalised form of s[0..len) to n. Original offsets recorded in
+ * the map are base + the offset in s. Invalid UTF-8 bytes are skipped. */
+int wa_norm_append(wa_norm *n, const char *s, size_t len, uint32_t base);
+
+/* Append a sentence break (used between fields, e.g. title and text). */
+int wa_norm_append_break(wa_norm *n, uint32_t at);
+
+/* Normalise a dictionary term or any short string into out (reset first). */
+int wa_norm_string(const char *s, size_t len, wa_buf *out);
+
+/* Collect every input codepoint whose normalised form contains cp (cp
+ * itself included when it survives normalisation). Returns the count
+ * written, at most max. Used by the prefilter, whose soundness depends on
+ * this being complete. */
+size_t wa_norm_preimages(uint32_t cp, uint32_t *out, size_t max);
+
+/* True for codepoints that belong to a Tibetan syllable (letters, vowel
+ * signs, subjoined letters, marks): everything else is a syllable boundary. */
+int wa_tibetan_is_syllable_cp(uint32_t cp);
+
+/* True for codepoints that end a sentence in normalised text. */
+int wa_norm_is_break_cp(uint32_t cp);
+
+#endif
