@@ -31,7 +31,7 @@ CLI_OBJ := $(patsubst %.c,$(B)/%.o,$(CLI_SRC))
 LIB     := $(B)/libwaclassifier.a
 BINDIR  ?= bin
 
-.PHONY: all deps test-deps test run bench fuzz clean asan unit-tests
+.PHONY: all deps test-deps test run bench fuzz fuzz-build clean asan
 all: $(BINDIR)/wa-classify $(addprefix $(B)/tests/,$(UNIT_TESTS))
 
 deps:
@@ -85,17 +85,23 @@ bench: deps all
 	@tools/install-deps.sh bench
 	@bench/run.sh
 
-# libFuzzer targets, built with clang.
-FUZZ_TARGETS := fuzz_normalize fuzz_json_input
+# libFuzzer targets, built with clang into build/fuzz/.
+FUZZ_TARGETS := fuzz_classify fuzz_json_input
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 $(FUZZ_SAN) -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_OBJ     := $(patsubst %.c,build/fuzz/obj/%.o,$(COMMON_SRC) $(CLASSIFIER_SRC)) build/fuzz/obj/classifier/json_input.o
 fuzz-build: $(addprefix build/fuzz/,$(FUZZ_TARGETS))
-build/fuzz/%: tests/fuzz/%.c $(COMMON_SRC) $(CLASSIFIER_SRC) $(CLASSIFIER_CXX) build/gen/t2s_table.inc
-	@mkdir -p build/fuzz
-	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Ibuild/gen $(shell pkg-config --cflags $(PKGS)) \
-	  -c $(filter %.c,$^) && mv *.o build/fuzz/ 2>/dev/null || true
-	clang++ -std=c++17 -g -O1 -fsanitize=fuzzer-no-link,address,undefined $(shell pkg-config --cflags simdjson) \
-	  -c classifier/json_input.cc -o build/fuzz/json_input.o
-	clang++ -fsanitize=fuzzer,address,undefined $(patsubst %.c,build/fuzz/%.o,$(notdir $(filter %.c,$^))) \
-	  build/fuzz/json_input.o $(LIBS) -o $@
+build/fuzz/obj/classifier/normalize.o: build/gen/t2s_table.inc
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -c $< -o $@
+build/fuzz/obj/classifier/json_input.o: classifier/json_input.cc
+	@mkdir -p $(dir $@)
+	clang++ -std=c++17 -g -O1 $(FUZZ_SAN) $(shell pkg-config --cflags simdjson 2>/dev/null) -c $< -o $@
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJ)
+	@mkdir -p build/fuzz/obj
+	clang $(FUZZ_CFLAGS) -c $< -o build/fuzz/obj/$*.o
+	clang++ -fsanitize=fuzzer,address,undefined build/fuzz/obj/$*.o $(FUZZ_OBJ) $(LIBS) -o $@
 
 FUZZ_SECONDS ?= 300
 fuzz: test-deps fuzz-build

@@ -9,21 +9,37 @@
 #include "cli.h"
 #include "jsonl_reader.h"
 
-/* Print the original field with every matched span marked. */
+/* Print the original field with every matched span marked; where one match
+ * ends and the next begins without overlapping, the marks close and reopen. */
 static void print_marked(const wa_result *r, int field, const char *s, size_t len, int color)
 {
     const char *open = color ? "\x1b[7m" : "[[", *close = color ? "\x1b[0m" : "]]";
     int inside = 0;
     for (size_t i = 0; i <= len; i++) {
-        int covered = 0;
-        for (size_t k = 0; k < r->nmatches && !covered; k++) {
+        if (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) {
+            putchar(s[i]);
+            continue;
+        }
+        int covered = 0, bridged = 0, starts = 0;
+        for (size_t k = 0; k < r->nmatches; k++) {
             const wa_match *m = &r->matches[k];
-            covered = !m->cancelled && m->field == field && m->start <= i && i < m->end;
+            if (m->cancelled || m->field != field)
+                continue;
+            if (m->start <= i && i < m->end) {
+                covered = 1;
+                if (m->start < i)
+                    bridged = 1;
+                if (m->start == i)
+                    starts = 1;
+            }
         }
-        if (covered != inside && (i == len || ((unsigned char)s[i] & 0xC0) != 0x80)) {
+        if (inside && covered && starts && !bridged) {
+            fputs(close, stdout);
+            fputs(open, stdout);
+        } else if (covered != inside) {
             fputs(covered ? open : close, stdout);
-            inside = covered;
         }
+        inside = covered;
         if (i < len)
             putchar(s[i]);
     }

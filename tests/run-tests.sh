@@ -1,0 +1,83 @@
+#!/bin/bash
+# Run every test of the project and end with one line "N passed, N failed".
+#   - cmocka unit tests, normal build and ASan+UBSan build
+#   - command-line tests (tests/cli), normal and sanitizer binaries
+#   - a short run of each libFuzzer target
+# Assumes `make all asan fuzz-build` has run (make test does that).
+set -u
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export WA_CACHE_DIR="$tmp/cache"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+passed=0
+failed=0
+failures=()
+
+# cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)"; a binary that
+# dies before its summary counts as one failure.
+run_cmocka() {
+	local bin=$1 label=$2 out rc p f
+	out=$("$bin" 2>&1)
+	rc=$?
+	echo "$out" | grep -E '^\[( +(OK|FAILED|PASSED) +|==========)\]' | grep -vE '^\[ +OK +\]' | sed "s|^|$label: |"
+	p=$(echo "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+	f=$(echo "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+		f=1
+		echo "$out" | tail -n 25
+	fi
+	[ "$f" != 0 ] && failures+=("$label")
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+run_counted() {
+	local label=$1 out p f
+	shift
+	out=$("$@" 2>&1)
+	echo "$out" | grep -vE '^ok ' | sed "s|^|$label: |"
+	p=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)
+	f=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' | tail -n 1)
+	if [ -z "$p" ]; then
+		p=0
+		f=1
+	fi
+	[ "$f" != 0 ] && failures+=("$label")
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+for t in build/tests/test_*; do
+	[ -x "$t" ] && run_cmocka "$t" "unit $(basename "$t")"
+done
+for t in build/asan/tests/test_*; do
+	[ -x "$t" ] && run_cmocka "$t" "asan $(basename "$t")"
+done
+run_counted "cli" tests/cli/test_cli.sh
+WA_CLASSIFY=build/asan/bin/wa-classify run_counted "cli-asan" tests/cli/test_cli.sh
+
+# Fuzz smoke: a short run of each target from the seed corpus.
+for f in build/fuzz/fuzz_*; do
+	[ -x "$f" ] || continue
+	name=$(basename "$f")
+	if "$f" -max_total_time="${FUZZ_SMOKE_SECONDS:-20}" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+		-artifact_prefix="$tmp/$name-" "$tmp/corpus-$name" tests/fuzz/seeds >"$tmp/$name.log" 2>&1 ||
+		{ mkdir -p "$tmp/corpus-$name" && false; }; then
+		passed=$((passed + 1))
+		echo "fuzz $name: $(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$tmp/$name.log" | tail -n 1)"
+	else
+		failed=$((failed + 1))
+		failures+=("fuzz $name")
+		tail -n 30 "$tmp/$name.log"
+	fi
+done
+
+if [ ${#failures[@]} -gt 0 ]; then
+	echo "failed: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
