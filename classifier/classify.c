@@ -41,6 +41,7 @@ struct wa_session {
     hs_scratch_t *scratch;
     uint64_t scratch_gen;
     wa_norm norm;
+    wa_norm quick;         /* normalised without a map, for the prefilter */
     uint32_t text_start;   /* normalised offset where the text field begins */
     pcre2_match_data *md;
     wa_result res;
@@ -113,6 +114,8 @@ wa_session *wa_session_new(void)
     if (!s)
         return NULL;
     wa_norm_init(&s->norm);
+    wa_norm_init(&s->quick);
+    s->quick.no_map = 1;
     wa_buf_init(&s->res.company_name);
     wa_buf_init(&s->res.explain);
     s->md = pcre2_match_data_create(32, NULL);
@@ -130,6 +133,7 @@ void wa_session_free(wa_session *s)
     if (s->scratch)
         hs_free_scratch(s->scratch);
     wa_norm_free(&s->norm);
+    wa_norm_free(&s->quick);
     if (s->md)
         pcre2_match_data_free(s->md);
     free(s->res.matches);
@@ -150,6 +154,8 @@ static int ensure_scratch(wa_session *s, const wa_dict *d)
         return 0;
     /* hs_alloc_scratch grows an existing scratch to fit another database. */
     if (hs_alloc_scratch(d->hs_db, &s->scratch) != HS_SUCCESS)
+        return -1;
+    if (d->signal_db && hs_alloc_scratch(d->signal_db, &s->scratch) != HS_SUCCESS)
         return -1;
     void *sc = s->scratch;
     if (wa_prefilter_alloc_scratch(d->prefilter, &sc) != 0)
@@ -254,30 +260,62 @@ static int overlaps(const wa_match *a, const wa_match *b)
     return a->nstart < b->nend && b->nstart < a->nend;
 }
 
-static int contains_anchor(const wa_dict *d, const char *p, size_t len)
+/* Add a signal-pattern match, unless it repeats one already found: Vectorscan
+ * reports every end of a match, PCRE2 one match per start. */
+static int add_signal(wa_session *s, const wa_dict *d, uint32_t p, uint32_t ms, uint32_t me)
 {
-    const char *anchors = wa_prefilter_anchors(d->prefilter, 1);
-    for (size_t i = 0; i < len;) {
-        size_t adv;
-        wa_utf8_decode((const unsigned char *)p + i, len - i, &adv);
-        char cp[5] = {0};
-        memcpy(cp, p + i, adv);
-        if (adv > 1 && strstr(anchors, cp))
-            return 1;
-        i += adv;
+    const wa_pattern *pat = &d->patterns[p];
+    if (me <= ms)
+        return 0;
+    /* An event pattern counts only where it covers an event or wage term: that
+     * keeps the prefilter sound whatever the pattern says. */
+    wa_result *r = &s->res;
+    if (d->groups[pat->group].role == WA_ROLE_EVENT) {
+        int covers = 0;
+        for (size_t i = 0; i < r->nmatches && !covers; i++) {
+            const wa_match *m = &r->matches[i];
+            wa_role mr = role_of(d, m);
+            covers = !m->from_pattern && (mr == WA_ROLE_EVENT || mr == WA_ROLE_WAGE) && ms <= m->nstart &&
+                     m->nend <= me;
+        }
+        if (!covers)
+            return 0;
     }
-    return 0;
+    for (size_t i = r->nmatches; i-- > 0;) {
+        wa_match *m = &r->matches[i];
+        if (!m->from_pattern)
+            continue;
+        if (m->index == p && m->nstart == ms) {
+            if (me > m->nend)
+                m->nend = me;
+            return 0;
+        }
+    }
+    return push_match(r, p, pat->group, ms, me, 1);
 }
 
-/* Run every signal pattern over the normalised text. */
+static int on_signal(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
+{
+    (void)flags;
+    wa_session *s = ctx;
+    int rc = add_signal(s, s->d, id, (uint32_t)from, (uint32_t)to);
+    return rc != 0; /* stop on error or when the match cap is reached */
+}
+
+/* Run every signal pattern over the normalised text: one Vectorscan pass for
+ * those it supports, PCRE2 for the others. */
 static int run_signal_patterns(wa_session *s, const wa_dict *d)
 {
     const wa_norm *n = &s->norm;
+    if (d->signal_db) {
+        hs_error_t e = hs_scan(d->signal_db, n->text.data, (unsigned)n->text.len, 0, s->scratch, on_signal, s);
+        if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED)
+            return -1;
+    }
     for (size_t p = 0; p < d->npatterns; p++) {
         const wa_pattern *pat = &d->patterns[p];
-        if (pat->group < 0)
+        if (pat->group < 0 || pat->in_signal_db)
             continue;
-        int is_event = d->groups[pat->group].role == WA_ROLE_EVENT;
         PCRE2_SIZE off = 0;
         for (int k = 0; k < 256 && off <= n->text.len; k++) {
             int rc = pcre2_match(pat->code, (PCRE2_SPTR)n->text.data, n->text.len, off, PCRE2_NO_UTF_CHECK, s->md,
@@ -286,17 +324,11 @@ static int run_signal_patterns(wa_session *s, const wa_dict *d)
                 break;
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
             uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
-            /* An event pattern counts only where its match holds one of the
-             * characters the prefilter looks for: that keeps the prefilter
-             * sound whatever the pattern says. */
-            int keep = !is_event || contains_anchor(d, n->text.data + ms, me - ms);
-            if (keep && me > ms) {
-                int prc = push_match(&s->res, (uint32_t)p, pat->group, ms, me, 1);
-                if (prc < 0)
-                    return -1;
-                if (prc > 0)
-                    return 0;
-            }
+            int prc = add_signal(s, d, (uint32_t)p, ms, me);
+            if (prc < 0)
+                return -1;
+            if (prc > 0)
+                return 0;
             if (me > off)
                 off = me;
             else {
@@ -537,12 +569,29 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         return -1;
 
     if (!(flags & WA_NO_PREFILTER)) {
-        int pass = wa_prefilter_pass(d->prefilter, s->scratch, doc->title, doc->title_len, doc->text, doc->text_len);
+        /* The raw pass needs valid UTF-8; the exact pass does not. */
+        int valid = (flags & WA_VALID_UTF8) ||
+                    ((!doc->title || wa_utf8_check(doc->title, doc->title_len) == doc->title_len) &&
+                     (!doc->text || wa_utf8_check(doc->text, doc->text_len) == doc->text_len));
+        int pass = valid ? wa_prefilter_raw(d->prefilter, s->scratch, doc->title, doc->title_len, doc->text,
+                                            doc->text_len)
+                         : WA_PF_MAYBE;
+        if (pass == WA_PF_MAYBE) {
+            wa_norm *q = &s->quick;
+            wa_norm_reset(q);
+            int rc = 0;
+            if (doc->title && doc->title_len)
+                rc |= wa_norm_append(q, doc->title, doc->title_len, 0) | wa_norm_append_break(q, 0);
+            rc |= wa_norm_append(q, doc->text ? doc->text : "", doc->text_len, 0);
+            if (rc != 0)
+                return -1;
+            pass = wa_prefilter_exact(d->prefilter, s->scratch, q->text.data, q->text.len);
+        }
         if (pass < 0)
             return -1;
         if (!pass) {
             r->prefiltered_out = 1;
-            explain(s, flags, "prefilter: no subject and event anchor together: not a hit");
+            explain(s, flags, "prefilter: no subject term together with an event or wage term: not a hit");
             if (!(flags & WA_EXPLAIN))
                 return 0;
         }

@@ -774,6 +774,70 @@ static void set_default_rules(wa_rules *R)
     R->yellow_score = 1e9;
 }
 
+/* Signal patterns go into one Vectorscan database, scanned in one pass, when
+ * Vectorscan supports their syntax; the rest (lookarounds, say) run with
+ * PCRE2. Both engines see the same normalised text and give the leftmost
+ * start of each match. */
+static int compile_signal_patterns(wa_dict *d, const char *cache, wa_diag *diag)
+{
+    const char **exprs = malloc((d->npatterns ? d->npatterns : 1) * sizeof *exprs);
+    unsigned *flags = malloc((d->npatterns ? d->npatterns : 1) * sizeof *flags);
+    unsigned *ids = malloc((d->npatterns ? d->npatterns : 1) * sizeof *ids);
+    int rc = 0;
+    if (!exprs || !flags || !ids) {
+        rc = -1;
+        goto out;
+    }
+    unsigned n = 0;
+    crypto_generichash_state ks;
+    unsigned char key[16];
+    crypto_generichash_init(&ks, NULL, 0, sizeof key);
+    const unsigned f = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_SOM_LEFTMOST;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        wa_pattern *p = &d->patterns[i];
+        if (p->group < 0)
+            continue;
+        hs_database_t *one = NULL;
+        hs_compile_error_t *err = NULL;
+        if (hs_compile(p->source, f, HS_MODE_BLOCK, NULL, &one, &err) != HS_SUCCESS) {
+            hs_free_compile_error(err);
+            continue; /* PCRE2 runs it */
+        }
+        hs_free_database(one);
+        p->in_signal_db = 1;
+        exprs[n] = p->source;
+        flags[n] = f;
+        ids[n] = (unsigned)i;
+        crypto_generichash_update(&ks, (const unsigned char *)p->source, strlen(p->source) + 1);
+        crypto_generichash_update(&ks, (const unsigned char *)&ids[n], sizeof ids[n]);
+        n++;
+    }
+    if (n == 0)
+        goto out;
+    crypto_generichash_final(&ks, key, sizeof key);
+    char hex[33], name[80];
+    sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+    snprintf(name, sizeof name, "signals-%s.hsdb", hex);
+    hs_database_t *db = wa_cache_load(cache, name);
+    if (!db) {
+        hs_compile_error_t *err = NULL;
+        if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &db, &err) != HS_SUCCESS) {
+            wa_diag_add(diag, d->dir, 0, "cannot compile the signal patterns: %s",
+                        err && err->message ? err->message : "unknown error");
+            hs_free_compile_error(err);
+            rc = -1;
+            goto out;
+        }
+        wa_cache_store(cache, name, db);
+    }
+    d->signal_db = db;
+out:
+    free(exprs);
+    free(flags);
+    free(ids);
+    return rc;
+}
+
 static uint64_t next_generation(void)
 {
     static atomic_uint_fast64_t gen = 1;
@@ -882,8 +946,18 @@ static int load(const char *dir, const wa_load_opts *opts, int compile, wa_dict 
     }
     if (compile) {
         char *cache = opts && opts->no_cache ? NULL : wa_cache_dir(opts ? opts->cache_dir : NULL);
-        char name[80];
-        snprintf(name, sizeof name, "terms-%s.hsdb", d->version);
+        /* The cache is keyed by what is compiled (the normalised terms), not
+         * by the files, so a change of the normaliser can never reuse a stale
+         * database. */
+        crypto_generichash_state ks;
+        unsigned char key[16];
+        char hex[33], name[80];
+        crypto_generichash_init(&ks, NULL, 0, sizeof key);
+        for (size_t i = 0; i < d->nterms; i++)
+            crypto_generichash_update(&ks, (const unsigned char *)d->terms[i].norm, d->terms[i].norm_len + 1);
+        crypto_generichash_final(&ks, key, sizeof key);
+        sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+        snprintf(name, sizeof name, "terms-%s.hsdb", hex);
         hs_database_t *db = wa_cache_load(cache, name);
         d->cache_hit = db != NULL;
         if (!db) {
@@ -916,6 +990,8 @@ static int load(const char *dir, const wa_load_opts *opts, int compile, wa_dict 
                 wa_cache_store(cache, name, db);
         }
         d->hs_db = db;
+        if (db && compile_signal_patterns(d, cache, diag) != 0)
+            db = NULL;
         if (db)
             wa_prefilter_build(d, cache, diag);
         free(cache);
@@ -979,6 +1055,8 @@ void wa_dict_release(wa_dict *d)
     free(d->files);
     if (d->hs_db)
         hs_free_database(d->hs_db);
+    if (d->signal_db)
+        hs_free_database(d->signal_db);
     wa_prefilter_free(d->prefilter);
     free(d->dir);
     free(d);

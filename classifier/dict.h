@@ -58,6 +58,7 @@ typedef struct {
 typedef struct {
     char *source;
     void *code;       /* pcre2_code_8 */
+    uint8_t in_signal_db; /* matched by the Vectorscan signal database, not PCRE2 */
     int group;        /* signal pattern: group index; entity pattern: -1 */
     int entity;       /* wa_entity_kind or -1 */
     uint32_t name_group; /* capture number of (?<n>) or (?<name>) */
@@ -113,6 +114,7 @@ typedef struct wa_dict {
     size_t nregions;
     wa_rules rules;
     void *hs_db;              /* hs_database_t of every term */
+    void *signal_db;          /* hs_database_t of the signal patterns Vectorscan supports, or NULL */
     wa_prefilter *prefilter;
     double load_seconds;
     int cache_hit;            /* the compiled database came from the cache */

@@ -66,15 +66,38 @@ static uint32_t confusable(uint32_t cp)
     return cp;
 }
 
+static int is_noise(uint32_t cp);
+
+/* What a codepoint outside ASCII and Tibetan becomes: 0 when it is dropped
+ * (noise), else its folded form, which may be ASCII. */
+static uint32_t fold_full(uint32_t cp)
+{
+    if (is_noise(cp))
+        return 0;
+    if (cp == 0x2028 || cp == 0x2029)
+        return '\n';
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return cp - 0xFEE0; /* full-width ASCII */
+    uint32_t f = fold_slow(confusable(cp));
+    if (f >= 0x80 && is_noise(f))
+        return 0;
+    return f;
+}
+
+/* One bit per CJK Unified Ideograph that normalisation leaves as it is:
+ * 2.6 KB, so the commonest path stays in the first-level cache. */
+static uint8_t han_same[(0x9FFF - 0x4E00) / 8 + 1];
+
 static void fold_init(void)
 {
     uint32_t *t = malloc(FOLD_BMP * sizeof *t);
     if (!t)
-        return; /* fold_slow answers instead */
+        return; /* fold_full answers instead */
     for (uint32_t cp = 0; cp < FOLD_BMP; cp++)
-        t[cp] = (cp >= 0xD800 && cp <= 0xDFFF) ? cp : fold_slow(cp);
-    for (size_t i = 0; i < sizeof confusables / sizeof confusables[0]; i++)
-        t[confusables[i][0]] = fold_slow(confusable(confusables[i][0]));
+        t[cp] = (cp < 0x80 || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x0F00 && cp <= 0x0FFF)) ? cp : fold_full(cp);
+    for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
+        if (t[cp] == cp)
+            han_same[(cp - 0x4E00) >> 3] |= (uint8_t)(1u << ((cp - 0x4E00) & 7));
     fold_bmp = t;
 }
 
@@ -82,7 +105,7 @@ static inline uint32_t fold_cp(uint32_t cp)
 {
     if (cp < FOLD_BMP && fold_bmp)
         return fold_bmp[cp];
-    return fold_slow(cp);
+    return fold_full(cp);
 }
 
 /* ---- character classes --------------------------------------------------- */
@@ -216,13 +239,41 @@ void wa_norm_reset(wa_norm *n)
     n->n_han = n->n_tibetan = n->n_latin = 0;
 }
 
-static int emit(wa_norm *n, uint32_t cp, uint32_t s, uint32_t e)
+/* Room is reserved once per wa_norm_append call (see reserve_for), so emit
+ * only writes. */
+static inline int emit(wa_norm *n, uint32_t cp, uint32_t s, uint32_t e)
 {
-    unsigned char u[4];
-    size_t k = wa_utf8_encode(cp, u);
-    if (wa_buf_reserve(&n->text, k) != 0)
+    unsigned char *out = (unsigned char *)n->text.data + n->text.len;
+    size_t k = wa_utf8_encode(cp, out);
+    if (!n->no_map) {
+        for (size_t i = 0; i < k; i++) {
+            n->src_start[n->text.len + i] = s;
+            n->src_end[n->text.len + i] = e;
+        }
+        if (wa_norm_is_break_cp(cp)) {
+            void *br = n->breaks;
+            if (wa_grow(&br, &n->breaks_cap, n->nbreaks + 1, sizeof(uint32_t)) != 0)
+                return -1;
+            n->breaks = br;
+            n->breaks[n->nbreaks++] = (uint32_t)n->text.len;
+        }
+    }
+    n->text.len += k;
+    return 0;
+}
+
+/* One input byte yields at most four output bytes (a Tibetan vowel sign of
+ * three bytes decomposes into three codepoints of three bytes each). */
+static int reserve_for(wa_norm *n, size_t len)
+{
+    if (len > (SIZE_MAX - 64) / 4)
         return -1;
-    size_t need = n->text.len + k;
+    size_t extra = 4 * len + 64;
+    if (wa_buf_reserve(&n->text, extra) != 0)
+        return -1;
+    if (n->no_map)
+        return 0;
+    size_t need = n->text.len + extra;
     if (need > n->map_cap) {
         size_t cap = n->map_cap, cap2 = n->map_cap;
         void *a = n->src_start, *b = n->src_end;
@@ -233,20 +284,6 @@ static int emit(wa_norm *n, uint32_t cp, uint32_t s, uint32_t e)
             return -1;
         n->src_end = b;
         n->map_cap = cap < cap2 ? cap : cap2;
-    }
-    for (size_t i = 0; i < k; i++) {
-        n->text.data[n->text.len + i] = (char)u[i];
-        n->src_start[n->text.len + i] = s;
-        n->src_end[n->text.len + i] = e;
-    }
-    n->text.len += k;
-    n->text.data[n->text.len] = '\0';
-    if (wa_norm_is_break_cp(cp)) {
-        void *br = n->breaks;
-        if (wa_grow(&br, &n->breaks_cap, n->nbreaks + 1, sizeof(uint32_t)) != 0)
-            return -1;
-        n->breaks = br;
-        n->breaks[n->nbreaks++] = (uint32_t)(n->text.len - k);
     }
     return 0;
 }
@@ -309,12 +346,17 @@ static int emit_tsheg(wa_norm *n, uint32_t s, uint32_t e)
 
 int wa_norm_append_break(wa_norm *n, uint32_t at)
 {
-    return emit(n, '\n', at, at);
+    if (reserve_for(n, 1) != 0 || emit(n, '\n', at, at) != 0)
+        return -1;
+    n->text.data[n->text.len] = '\0';
+    return 0;
 }
 
 int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
 {
     pthread_once(&fold_once, fold_init);
+    if (reserve_for(n, len) != 0)
+        return -1;
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     uint32_t cluster[TIB_CLUSTER_MAX + 3];
@@ -323,7 +365,40 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
 
     while (i < len) {
         size_t adv;
-        uint32_t cp = s[i] < 0x80 ? (adv = 1, s[i]) : wa_utf8_decode(s + i, len - i, &adv);
+        uint32_t cp;
+        unsigned char c0 = s[i];
+        /* Fast path: a Han character that stays as it is is copied through. */
+        if (c0 >= 0xE4 && c0 <= 0xE9 && nc == 0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            uint32_t h = (((uint32_t)(c0 & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+            if (h >= 0x4E00 && (han_same[(h - 0x4E00) >> 3] >> ((h - 0x4E00) & 7) & 1)) {
+                char *o = n->text.data + n->text.len;
+                o[0] = (char)c0;
+                o[1] = (char)s[i + 1];
+                o[2] = (char)s[i + 2];
+                if (!n->no_map)
+                    for (int k = 0; k < 3; k++) {
+                        n->src_start[n->text.len + (size_t)k] = base + (uint32_t)i;
+                        n->src_end[n->text.len + (size_t)k] = base + (uint32_t)i + 3;
+                    }
+                n->text.len += 3;
+                n->n_han++;
+                i += 3;
+                continue;
+            }
+        }
+        if (c0 < 0x80) {
+            cp = c0;
+            adv = 1;
+        } else if (c0 >= 0xE0 && c0 <= 0xEF && c0 != 0xED && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+                   (s[i + 2] & 0xC0) == 0x80 && (c0 != 0xE0 || s[i + 1] >= 0xA0)) {
+            /* three-byte characters without overlong or surrogate forms:
+             * Han, Tibetan and most punctuation */
+            cp = ((uint32_t)(c0 & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+            adv = 3;
+        } else {
+            cp = wa_utf8_decode(s + i, len - i, &adv);
+        }
         uint32_t os = base + (uint32_t)i, oe = base + (uint32_t)(i + adv);
         i += adv;
         if (cp == WA_UTF8_INVALID)
@@ -351,20 +426,16 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
         }
 
         if (cp >= 0x80 && !(cp >= 0x0F00 && cp <= 0x0FFF)) {
-            if (is_noise(cp))
-                continue;
-            if (cp == 0x2028 || cp == 0x2029)
-                cp = '\n';
-            else if (cp >= 0xFF01 && cp <= 0xFF5E)
-                cp -= 0xFEE0; /* full-width ASCII */
-            else
-                cp = fold_cp(cp);
+            cp = fold_cp(cp);
             if (cp == 0)
                 continue;
-            if (cp >= 0x80 && is_noise(cp))
+            if (cp >= 0x80) {
+                /* the common case: a Han character, written straight out */
+                n->n_han += is_han(cp);
+                if (emit(n, cp, os, oe) != 0)
+                    return -1;
                 continue;
-            if (is_han(cp))
-                n->n_han++;
+            }
         }
 
         if (cp < 0x80) {
@@ -424,6 +495,7 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
     }
     if (nc && flush_cluster(n, cluster, nc, cs, ce) != 0)
         return -1;
+    n->text.data[n->text.len] = '\0';
     return 0;
 }
 
@@ -454,28 +526,35 @@ static int cmp_pair(const void *a, const void *b)
     return x->to < y->to ? -1 : x->to > y->to ? 1 : (x->from < y->from ? -1 : x->from > y->from);
 }
 
+/* Ask the normaliser itself what every codepoint becomes on its own, so the
+ * answers can never disagree with what the normaliser does. */
 static void rev_init(void)
 {
-    pthread_once(&fold_once, fold_init);
     size_t cap = 0;
-    for (uint32_t cp = 0x41; cp <= 0x3134F; cp++) {
+    wa_norm n;
+    wa_norm_init(&n);
+    n.no_map = 1;
+    for (uint32_t cp = 0x21; cp <= 0x3134F; cp++) {
         if ((cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x0F00 && cp <= 0x0FFF))
             continue;
-        if (cp >= 0x80 && is_noise(cp))
+        unsigned char u[4];
+        size_t k = wa_utf8_encode(cp, u);
+        wa_norm_reset(&n);
+        if (wa_norm_append(&n, (const char *)u, k, 0) != 0 || n.text.len == 0)
             continue;
-        uint32_t f = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp < 0x80 ? cp : fold_cp(cp);
-        if (f >= 'A' && f <= 'Z')
-            f += 32;
-        if (f == cp || f == 0)
+        size_t adv;
+        uint32_t f = wa_utf8_decode((const unsigned char *)n.text.data, n.text.len, &adv);
+        if (adv != n.text.len || f == cp)
             continue;
         void *arr = rev;
         if (wa_grow(&arr, &cap, nrev + 1, sizeof(fold_pair)) != 0)
-            return;
+            break;
         rev = arr;
         rev[nrev].to = f;
         rev[nrev].from = cp;
         nrev++;
     }
+    wa_norm_free(&n);
     qsort(rev, nrev, sizeof(fold_pair), cmp_pair);
 }
 

@@ -25,6 +25,7 @@ typedef struct {
     uint32_t *breaks;     /* normalised offsets of sentence breaks, ascending */
     size_t nbreaks, breaks_cap;
     size_t n_han, n_tibetan, n_latin; /* letters seen, for language detection */
+    int no_map;           /* set by the caller: text only, no map and no breaks (faster) */
 } wa_norm;
 
 void wa_norm_init(wa_norm *n);

@@ -11,7 +11,7 @@
 #include "jsonl_reader.h"
 
 typedef struct {
-    size_t lines, docs, hits, bad, truncated, too_long;
+    size_t lines, docs, hits, bad, truncated, too_long, full;
     size_t bytes;
 } stats;
 
@@ -38,7 +38,8 @@ static int classify_stream(cli_opts *o, const wa_dict *d, wa_session *s, wa_json
         fprintf(stderr, "wa-classify: out of memory\n");
         return -1;
     }
-    int flags = o->no_prefilter ? WA_NO_PREFILTER : 0;
+    /* simdjson has validated the UTF-8 of every line */
+    int flags = (o->no_prefilter ? WA_NO_PREFILTER : 0) | WA_VALID_UTF8;
     int tty = isatty(STDERR_FILENO) && !o->quiet;
     double last_progress = t0;
     const char *line;
@@ -84,6 +85,7 @@ static int classify_stream(cli_opts *o, const wa_dict *d, wa_session *s, wa_json
             fprintf(stderr, "%s:%zu: internal error while classifying (out of memory?)\n", name, r.line_no);
             continue;
         }
+        st->full += !res->prefiltered_out;
         if (res->hit) {
             st->hits++;
             if (wa_hit_to_json(d, res, &doc, line, len, truncated, out) != 0) {
@@ -175,9 +177,9 @@ int cmd_classify(cli_opts *o, int argc, char **argv)
     double secs = now() - t0;
     if (!o->quiet)
         fprintf(stderr,
-                "wa-classify: %zu lines, %zu documents, %zu hits, %zu bad lines, %zu truncated; %.1f MB in %.2f s "
-                "(%.0f MB/s); dictionary %s\n",
-                st.lines, st.docs, st.hits, st.bad, st.truncated, (double)st.bytes / 1e6, secs,
+                "wa-classify: %zu lines, %zu documents (%zu past the prefilter), %zu hits, %zu bad lines, %zu truncated; "
+                "%.1f MB in %.2f s (%.0f MB/s); dictionary %s\n",
+                st.lines, st.docs, st.full, st.hits, st.bad, st.truncated, (double)st.bytes / 1e6, secs,
                 secs > 0 ? (double)st.bytes / 1e6 / secs : 0.0, d->version);
     wa_buf_free(&out);
     wa_json_reader_free(jr);
