@@ -66,7 +66,6 @@ typedef struct {
 enum {
     WA_EXPLAIN = 1,       /* record every rule that fired in result->explain */
     WA_NO_PREFILTER = 2,  /* run the full classifier on every document */
-    WA_VALID_UTF8 = 4,    /* the caller has checked that title and text are valid UTF-8 */
 };
 
 wa_classifier *wa_classifier_open(const char *dir, const wa_load_opts *opts, wa_diag *diag);

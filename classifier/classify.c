@@ -569,24 +569,15 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         return -1;
 
     if (!(flags & WA_NO_PREFILTER)) {
-        /* The raw pass needs valid UTF-8; the exact pass does not. */
-        int valid = (flags & WA_VALID_UTF8) ||
-                    ((!doc->title || wa_utf8_check(doc->title, doc->title_len) == doc->title_len) &&
-                     (!doc->text || wa_utf8_check(doc->text, doc->text_len) == doc->text_len));
-        int pass = valid ? wa_prefilter_raw(d->prefilter, s->scratch, doc->title, doc->title_len, doc->text,
-                                            doc->text_len)
-                         : WA_PF_MAYBE;
-        if (pass == WA_PF_MAYBE) {
-            wa_norm *q = &s->quick;
-            wa_norm_reset(q);
-            int rc = 0;
-            if (doc->title && doc->title_len)
-                rc |= wa_norm_append(q, doc->title, doc->title_len, 0) | wa_norm_append_break(q, 0);
-            rc |= wa_norm_append(q, doc->text ? doc->text : "", doc->text_len, 0);
-            if (rc != 0)
-                return -1;
-            pass = wa_prefilter_exact(d->prefilter, s->scratch, q->text.data, q->text.len);
-        }
+        wa_norm *q = &s->quick;
+        wa_norm_reset(q);
+        int rc = 0;
+        if (doc->title && doc->title_len)
+            rc |= wa_norm_append(q, doc->title, doc->title_len, 0) | wa_norm_append_break(q, 0);
+        rc |= wa_norm_append(q, doc->text ? doc->text : "", doc->text_len, 0);
+        if (rc != 0)
+            return -1;
+        int pass = wa_prefilter_pass(d->prefilter, s->scratch, q->text.data, q->text.len);
         if (pass < 0)
             return -1;
         if (!pass) {

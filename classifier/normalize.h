@@ -42,12 +42,6 @@ int wa_norm_append_break(wa_norm *n, uint32_t at);
 /* Normalise a dictionary term or any short string into out (reset first). */
 int wa_norm_string(const char *s, size_t len, wa_buf *out);
 
-/* Collect every input codepoint whose normalised form contains cp (cp
- * itself included when it survives normalisation). Returns the count
- * written, at most max. Used by the prefilter, whose soundness depends on
- * this being complete. */
-size_t wa_norm_preimages(uint32_t cp, uint32_t *out, size_t max);
-
 /* True for codepoints that belong to a Tibetan syllable (letters, vowel
  * signs, subjoined letters, marks): everything else is a syllable boundary. */
 int wa_tibetan_is_syllable_cp(uint32_t cp);

@@ -3,21 +3,18 @@
  * A hit needs a subject term (sanitation workers) and an arrears event, and
  * an event is an event term or an event pattern that covers an event or wage
  * term (SPEC §3.1, dict/README.md). So a document whose normalised text holds
- * no subject term, or no event or wage term, cannot be a hit.
+ * no subject term, or no event or wage term, cannot be a hit. The prefilter
+ * normalises the document without the offset map (the costly part of
+ * normalisation: no map, no sentence breaks) and looks for those terms in
+ * one Vectorscan literal pass; only documents that have both go on to the
+ * full classifier. It looks at the very text the classifier matches, so it
+ * cannot drop a hit; tests/unit/test_prefilter.c, the command-line test on
+ * the corpus and the fuzzer check that it does not.
  *
- * Two passes decide that without normalising most documents:
- *  - raw: one Vectorscan literal pass over the raw text. Every subject, event
- *    and wage term has an anchor, its rarest pair of adjacent characters
- *    (环卫, 拖欠) or, for Tibetan, its rarest letter. The raw pass looks for
- *    every raw spelling of every anchor (traditional, full-width, precomposed
- *    forms...). Normalisation may also drop noise between the two characters
- *    of a pair (环 卫, 拖*欠), so the raw pass also looks for the first
- *    character followed by the first bytes of any character normalisation
- *    drops: such a find is only a "maybe".
- *  - exact: for a "maybe", the document is normalised without the offset map
- *    and the whole terms are looked for in the normalised text.
- * Neither pass can drop a document the full classifier would call a hit:
- * tests/unit/test_prefilter.c, the corpus test and the fuzzer check that. */
+ * A raw-bytes prefilter (anchors in every raw spelling, without normalising)
+ * was tried: to stay sound it must treat any term character followed by a
+ * character normalisation drops (a quote, a space, an emoji) as "maybe", and
+ * that is nearly every document. */
 #ifndef WA_PREFILTER_H
 #define WA_PREFILTER_H
 
@@ -25,25 +22,18 @@
 
 #include "dict.h"
 
-enum { WA_PF_NO = 0, WA_PF_YES = 1, WA_PF_MAYBE = 2 };
-
 /* Build d->prefilter from d's terms (using the cache when cache_dir is set). */
 int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag);
 void wa_prefilter_free(wa_prefilter *p);
 
-/* Allocate or grow a Vectorscan scratch for the prefilter's databases. */
+/* Allocate or grow a Vectorscan scratch for the prefilter's database. */
 int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch);
 
-/* The raw pass over valid UTF-8: WA_PF_NO, WA_PF_YES or WA_PF_MAYBE; -1 on
- * a scan error. */
-int wa_prefilter_raw(const wa_prefilter *p, void *scratch, const char *title, size_t title_len, const char *text,
-                     size_t text_len);
+/* 1 when normalised text holds a subject term and an event or wage term,
+ * 0 when it does not (not a hit), -1 on a scan error. */
+int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const char *norm, size_t len);
 
-/* The exact pass over normalised text: 1 when both kinds of terms are there. */
-int wa_prefilter_exact(const wa_prefilter *p, void *scratch, const char *norm, size_t len);
-
-/* Distinct terms on a side (0 subject, 1 event and wage) and raw literals. */
+/* Distinct terms on a side (0 subject, 1 event and wage). */
 size_t wa_prefilter_count(const wa_prefilter *p, int side);
-size_t wa_prefilter_literals(const wa_prefilter *p);
 
 #endif

@@ -38,8 +38,7 @@ static int classify_stream(cli_opts *o, const wa_dict *d, wa_session *s, wa_json
         fprintf(stderr, "wa-classify: out of memory\n");
         return -1;
     }
-    /* simdjson has validated the UTF-8 of every line */
-    int flags = (o->no_prefilter ? WA_NO_PREFILTER : 0) | WA_VALID_UTF8;
+    int flags = o->no_prefilter ? WA_NO_PREFILTER : 0;
     int tty = isatty(STDERR_FILENO) && !o->quiet;
     double last_progress = t0;
     const char *line;

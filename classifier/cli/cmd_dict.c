@@ -36,9 +36,8 @@ int cmd_lint(cli_opts *o, int argc, char **argv)
     if (rc == 0) {
         printf("%s: OK: %zu terms, %zu patterns, %zu regions, %zu files, version %s\n", dir, d->nterms, d->npatterns,
                d->nregions, d->nfiles, d->version);
-        printf("prefilter: %zu subject terms, %zu event and wage terms, %zu raw literals\n",
-               wa_prefilter_count(d->prefilter, 0), wa_prefilter_count(d->prefilter, 1),
-               wa_prefilter_literals(d->prefilter));
+        printf("prefilter: %zu subject terms, %zu event and wage terms\n", wa_prefilter_count(d->prefilter, 0),
+               wa_prefilter_count(d->prefilter, 1));
         wa_dict_release(d);
     } else {
         printf("%s: %zu problem%s\n", dir, diag.n, diag.n == 1 ? "" : "s");
