@@ -78,10 +78,10 @@ test: test-deps
 	@$(MAKE) --no-print-directory fuzz-build
 	@tests/run-tests.sh
 
-run: deps all
+run: deps $(BINDIR)/wa-classify
 	bin/wa-classify deploy/demo/posts.jsonl
 
-bench: deps all
+bench: deps $(BINDIR)/wa-classify
 	@tools/install-deps.sh bench
 	@bench/run.sh
 

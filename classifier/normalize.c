@@ -126,9 +126,10 @@ int wa_norm_is_break_cp(uint32_t cp)
 static int is_noise(uint32_t cp)
 {
     if (cp < 0x80) {
-        if (cp <= 0x20 && cp != '\n')
-            return 1;
-        return strchr("*-_~#^`|/\\+='\"@<>[]{}()$%&", (int)cp) != NULL && cp != 0;
+        /* one bit per ASCII character: controls, space and the symbols people
+         * put inside words (*-_~#^`|/\\+='"@<>[]{}()$%&) */
+        static const uint32_t ascii_noise[4] = {0xFFFFFBFFu, 0x7000AFFDu, 0xF8000001u, 0x78000001u};
+        return (ascii_noise[cp >> 5] >> (cp & 31)) & 1;
     }
     if (cp == 0x00A0 || cp == 0x00AD || cp == 0x00B7 || cp == 0x00D7)
         return 1;
@@ -149,11 +150,16 @@ static int is_noise(uint32_t cp)
     return 0;
 }
 
-int wa_tibetan_is_syllable_cp(uint32_t cp)
+static inline int tib_syllable(uint32_t cp)
 {
     return (cp >= 0x0F40 && cp <= 0x0F6C) || (cp >= 0x0F71 && cp <= 0x0F87) ||
            (cp >= 0x0F8D && cp <= 0x0FBC) || cp == 0x0F35 || cp == 0x0F37 || cp == 0x0F39 ||
            cp == 0x0F3E || cp == 0x0F3F;
+}
+
+int wa_tibetan_is_syllable_cp(uint32_t cp)
+{
+    return tib_syllable(cp);
 }
 
 static int is_tibetan_base(uint32_t cp)
@@ -339,7 +345,7 @@ static int emit_tsheg(wa_norm *n, uint32_t s, uint32_t e)
 {
     size_t k;
     uint32_t last = last_cp(n, &k);
-    if (!wa_tibetan_is_syllable_cp(last))
+    if (!tib_syllable(last))
         return 0; /* nothing to separate, or already separated */
     return emit(n, 0x0F0B, s, e);
 }
@@ -405,7 +411,7 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
             continue;
 
         /* A Tibetan stack is collected whole, then written in canonical order. */
-        if (cp >= 0x0F00 && cp <= 0x0FFF && wa_tibetan_is_syllable_cp(cp)) {
+        if (cp >= 0x0F00 && cp <= 0x0FFF && tib_syllable(cp)) {
             if (is_tibetan_base(cp) || nc + 3 > TIB_CLUSTER_MAX) {
                 if (nc && flush_cluster(n, cluster, nc, cs, ce) != 0)
                     return -1;
