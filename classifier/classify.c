@@ -208,12 +208,37 @@ static uint32_t cp_before(const wa_norm *n, size_t at)
 /* Case particles written onto the last syllable without a tsheg. */
 static const char *const tib_affixes[] = {"འི", "ས", "ར", "འམ", "འང", "འོ"};
 
+/* Case particles are written onto open syllables only (ཀུང་སིའི, ལས་མིས), never
+ * onto a syllable closed by a final letter (ཕོག + ས is ཕོགས, not ཕོག's). A
+ * syllable is open when it ends in a vowel sign, a subjoined letter or the
+ * a-chung, or when it has a single letter. */
+static int open_syllable(const wa_norm *n, uint32_t ns, uint32_t ne)
+{
+    uint32_t start = ne;
+    while (start > ns && !(start >= 3 && memcmp(n->text.data + start - 3, "\xE0\xBC\x8B", 3) == 0))
+        start--;
+    uint32_t last = cp_before(n, ne);
+    if (last == 0x0F71 || last == 0x0F72 || last == 0x0F74 || (last >= 0x0F7A && last <= 0x0F7D) || last == 0x0F80 ||
+        (last >= 0x0F8D && last <= 0x0FBC))
+        return 1;
+    int letters = 0;
+    for (uint32_t i = start; i < ne;) {
+        size_t adv;
+        uint32_t cp = wa_utf8_decode((const unsigned char *)n->text.data + i, ne - i, &adv);
+        letters += cp >= 0x0F40 && cp <= 0x0F6C;
+        i += (uint32_t)adv;
+    }
+    return letters <= 1;
+}
+
 static int tibetan_boundaries_ok(const wa_norm *n, uint32_t ns, uint32_t ne)
 {
     if (wa_tibetan_is_syllable_cp(cp_before(n, ns)))
         return 0;
     if (!wa_tibetan_is_syllable_cp(cp_at(n, ne)))
         return 1;
+    if (!open_syllable(n, ns, ne))
+        return 0;
     for (size_t i = 0; i < sizeof tib_affixes / sizeof tib_affixes[0]; i++) {
         size_t k = strlen(tib_affixes[i]);
         if (ne + k <= n->text.len && memcmp(n->text.data + ne, tib_affixes[i], k) == 0 &&
@@ -655,6 +680,20 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         for (size_t j = 0; j < r->nmatches; j++) {
             const wa_match *b = &r->matches[j];
             if (role_of(d, b) != WA_ROLE_EVENT || b->cancelled)
+                continue;
+            /* 拖欠农民工工资: an event that names other workers or another debt
+             * inside itself is about them. */
+            int about_rival = 0;
+            for (size_t e = 0; e < r->nmatches && !about_rival; e++) {
+                const wa_match *E = &r->matches[e]; /* b itself, or an event around it */
+                if (role_of(d, E) != WA_ROLE_EVENT || E->nstart > b->nstart || E->nend < b->nend)
+                    continue;
+                for (size_t k = 0; k < r->nmatches && !about_rival; k++) {
+                    const wa_match *m = &r->matches[k];
+                    about_rival = role_of(d, m) == WA_ROLE_RIVAL && E->nstart <= m->nstart && m->nend <= E->nend;
+                }
+            }
+            if (about_rival)
                 continue;
             if (char_gap(n, a, b, d->rules.window) > d->rules.window)
                 continue;

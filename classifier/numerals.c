@@ -115,7 +115,7 @@ int wa_parse_number(const char *s, size_t len, double *out)
     const unsigned char *u = (const unsigned char *)s;
     if (len >= 3 && u[0] == 0xE0 && (u[1] == 0xBD || u[1] == 0xBE || u[1] == 0xBC))
         return parse_tibetan(s, len, out);
-    double value = 0, section = 0, number = 0;
+    double yi = 0, wan = 0, section = 0, number = 0; /* 亿 groups, 万 groups, below 万 */
     int any = 0;
     size_t i = 0;
     while (i < len) {
@@ -148,8 +148,17 @@ int wa_parse_number(const char *s, size_t len, double *out)
             number = 0;
             any = 1;
         } else if (bu > 0) {
-            value = (value + section + number) * bu;
+            /* 万 multiplies only what follows the last 亿: 一亿两千万 = 1.2e8 */
+            if (bu == 1e4) {
+                wan += (section + number) * bu;
+            } else {
+                yi += (wan + section + number) * bu;
+                wan = 0;
+            }
             section = number = 0;
+            any = 1;
+        } else if (cp == 0x534A) { /* 半: half (半年 = 6 months) */
+            number = 0.5;
             any = 1;
         } else if (cp == 0x591A || cp == 0x4F59 || cp == 0x6765 || cp == 0x51E0 || cp == ',') {
             continue; /* 多 余 来 几: approximate */
@@ -159,6 +168,6 @@ int wa_parse_number(const char *s, size_t len, double *out)
     }
     if (!any)
         return -1;
-    *out = value + section + number;
+    *out = yi + wan + section + number;
     return 0;
 }

@@ -17,9 +17,9 @@ static const uint32_t ranges[][2] = {
     {0x2E80, 0x2FDF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x2FA1F},
 };
 
-/* Configurations consulted in order; the first answer wins. t2s is the
- * standard; tw2s and hk2s add regional variant forms (裏/裡, 着/著). */
-static const char *configs[] = {"t2s.json", "tw2s.json", "hk2s.json"};
+/* Only t2s: the regional configurations (tw2s, hk2s) also rewrite characters
+ * that are already simplified (么 -> 幺), which would corrupt simplified text. */
+static const char *configs[] = {"t2s.json"};
 
 int main(int argc, char **argv)
 {
@@ -30,7 +30,7 @@ int main(int argc, char **argv)
         return 1;
     }
     size_t ncfg = sizeof configs / sizeof configs[0];
-    opencc_t cc[3];
+    opencc_t cc[1];
     for (size_t i = 0; i < ncfg; i++) {
         cc[i] = opencc_open(configs[i]);
         if (cc[i] == (opencc_t)-1) {

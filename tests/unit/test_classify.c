@@ -1,0 +1,758 @@
+/* The classifier with the repository's dictionary (dict/): what is a hit
+ * (SPEC §3.1), spelling variants (SPEC §5), offsets into the original text,
+ * Tibetan syllable boundaries, entities, region, level and language. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_util.h"
+
+#include "../../common/utf8.h"
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+static void expect_hit(const char *text)
+{
+    const wa_result *r = wt_classify(text);
+    if (!r->hit) {
+        wt_print_result(wt_repo_dict(), r);
+        fail_msg("want a hit: %s", text);
+    }
+}
+
+static void expect_no_hit(const char *text)
+{
+    const wa_result *r = wt_classify(text);
+    if (r->hit) {
+        wt_print_result(wt_repo_dict(), r);
+        fail_msg("want no hit: %s", text);
+    }
+}
+
+/* The original bytes a match or entity points to. */
+static const char *slice(const char *s, uint32_t start, uint32_t end)
+{
+    static char buf[1024];
+    assert_true(start <= end);
+    assert_true(end - start < sizeof buf);
+    assert_true(end <= strlen(s));
+    memcpy(buf, s + start, end - start);
+    buf[end - start] = '\0';
+    return buf;
+}
+
+/* The live term match of raw term `term`, or a failure. */
+static const wa_match *need_term(const wa_result *r, const char *term)
+{
+    const wa_match *m = wt_find_match(wt_repo_dict(), r, NULL, term);
+    if (!m) {
+        wt_print_result(wt_repo_dict(), r);
+        fail_msg("no match of the term '%s'", term);
+    }
+    return m;
+}
+
+static int has_term(const wa_result *r, const char *term)
+{
+    return wt_find_match(wt_repo_dict(), r, NULL, term) != NULL;
+}
+
+static const char *region_name(int idx)
+{
+    return idx >= 0 ? wt_repo_dict()->regions[idx].name : "(none)";
+}
+
+static void expect_region(const char *text, const char *pref, const char *county)
+{
+    const wa_result *r = wt_classify_doc(wt_repo_dict(), NULL, text, WA_NO_PREFILTER);
+    if (strcmp(region_name(r->pref), pref) != 0 || strcmp(region_name(r->county), county ? county : "(none)") != 0) {
+        wt_print_result(wt_repo_dict(), r);
+        fail_msg("region of '%s': got %s / %s, want %s / %s", text, region_name(r->pref), region_name(r->county), pref,
+                 county ? county : "(none)");
+    }
+}
+
+static void expect_level(const char *text, const char *level)
+{
+    const wa_result *r = wt_classify(text);
+    if (!r->hit || strcmp(r->level, level) != 0) {
+        wt_print_result(wt_repo_dict(), r);
+        fail_msg("want a %s hit: %s", level, text);
+    }
+}
+
+/* ---- what is a hit ------------------------------------------------------------------------- */
+
+static void hit_worker_complaint(void **state)
+{
+    (void)state;
+    expect_hit("我是环卫工人，公司已经拖欠我们三个月工资了，求助！");
+    expect_hit("我爸在市容所扫大街，三个月没拿到工资了，怎么办");
+    expect_hit("我老公是开垃圾车的，环卫公司拖了他三个月工资还不给");
+}
+
+static void hit_relative_or_bystander(void **state)
+{
+    (void)state;
+    expect_hit("我家楼下扫大街的环卫阿姨说公司半年没发工资了，太可怜了");
+    expect_hit("楼下的保洁大姐跟我说，物业已经两个月没给她们发工资了");
+    expect_hit("我妈在学校做保洁，学校已经两个月没给她发工资了");
+}
+
+static void hit_cleaners_of_other_employers(void **state)
+{
+    (void)state;
+    /* cleaners of property companies, hospitals, schools count too */
+    expect_hit("医院的保洁阿姨被物业公司克扣工资，每个月少发五百块");
+}
+
+static void hit_news_report(void **state)
+{
+    (void)state;
+    expect_hit("记者从那曲市色尼区了解到，当地20余名环卫工人已被拖欠工资4个月");
+    expect_hit("记者调查：拉萨市城关区50多名环卫工人被拖欠工资5个月，总额十五万元");
+}
+
+static void hit_collective_action(void **state)
+{
+    (void)state;
+    expect_hit("今天上午，30多名环卫工人因公司拖欠工资在市政府门口聚集讨薪");
+    expect_hit("日喀则40多名环卫工集体停工讨薪，称公司拖欠半年工资");
+    expect_hit("环卫工人罢工了，因为公司三个月没发工资");
+}
+
+static void nonhit_policy_text(void **state)
+{
+    (void)state;
+    expect_no_hit("为确保环卫工人工资按时足额发放，自治区住建厅印发实施意见，开展专项整治，实现动态清零");
+    expect_no_hit("各地要建立健全环卫工人工资支付保障机制，严禁拖欠环卫工人工资");
+    expect_no_hit("为根治欠薪，住建厅部署开展环卫行业欠薪专项整治行动");
+}
+
+static void nonhit_resolved_case(void **state)
+{
+    (void)state;
+    expect_no_hit("经劳动监察部门协调，拖欠环卫工人的工资已全部补发到位");
+    expect_no_hit("经人社局调解，环卫公司已于昨日将拖欠的工资全部结清");
+    expect_no_hit("环卫工人被拖欠的三个月工资终于到账了，感谢记者帮忙");
+}
+
+static void nonhit_other_workers(void **state)
+{
+    (void)state;
+    expect_no_hit("某工地拖欠农民工工资三个月，建筑工人集体讨薪");
+    expect_no_hit("环卫站旁边的建筑工地拖欠农民工工资三个月了");
+    expect_no_hit("工地老板拖欠建筑工人工资半年，工人们只好去扫大街");
+    expect_no_hit("外卖骑手工资被平台拖欠两个月，还不如去当环卫工人");
+    expect_no_hit("学校拖欠代课老师工资三个月，学校保洁的工资倒是按时发");
+}
+
+/* The arrears are the construction workers'; the cleaner is only mentioned. */
+static void nonhit_construction_arrears_beside_a_cleaner(void **state)
+{
+    (void)state;
+    expect_no_hit("我们小区的保洁阿姨很辛苦，隔壁工地拖欠农民工工资三个月了");
+}
+
+static void nonhit_sanitation_news(void **state)
+{
+    (void)state;
+    expect_no_hit("感谢环卫工人，大年初一清晨依然坚守岗位");
+    expect_no_hit("环卫工人张师傅在清扫时被撞伤，肇事司机逃逸");
+    expect_no_hit("城管局招聘环卫工人20名，月薪3500元");
+    expect_no_hit("我市环卫工人月工资由2800元提高到3200元");
+}
+
+static void nonhit_other_debts(void **state)
+{
+    (void)state;
+    expect_no_hit("物业公司拖欠小区的物业费和房租，业主很不满");
+    expect_no_hit("环卫公司老板向银行贷款，拖欠银行贷款三个月未还");
+    expect_no_hit("政府拖欠环卫公司服务费半年，公司说会照常发放环卫工人工资");
+}
+
+/* Rent owed by a sanitation company to a landlord is another debt. */
+static void nonhit_rent_owed_by_a_sanitation_company(void **state)
+{
+    (void)state;
+    expect_no_hit("环卫公司欠我家房租两个月了，一直拖着不给");
+}
+
+static void nonhit_denial(void **state)
+{
+    (void)state;
+    expect_no_hit("环卫公司负责人表示从未拖欠环卫工人工资，网传消息不实");
+    expect_no_hit("网传某环卫公司拖欠工资，经核实，该公司工资已按时足额发放，消息不实");
+    expect_no_hit("关于某环卫所拖欠工资的传言，环卫所表示从未拖欠过一分钱工资");
+}
+
+static void nonhit_unrelated(void **state)
+{
+    (void)state;
+    expect_no_hit("昨天去公园遛弯，天气真好");
+    expect_no_hit("");
+}
+
+/* ---- spellings ------------------------------------------------------------------------------ */
+
+static void hit_traditional_characters(void **state)
+{
+    (void)state;
+    expect_hit("我們是環衛工人，公司拖欠薪資三個月了");
+    expect_hit("環衛工人的工資被拖欠了三個月，求助");
+}
+
+static void hit_noisy_spellings(void **state)
+{
+    (void)state;
+    expect_hit("環 衛 工 人的工资被拖*欠了三个月");
+    expect_hit("环卫工人的工-资被拖\u200B欠了两个月");
+    expect_hit("环\u200D卫\uFEFF工人工资被拖欠了\U0001F62D\U0001F62D三个月");
+    expect_hit("环.卫.工.人 工.资 被 拖.欠 三个月");
+    expect_hit("hw工人的gz拖了快半年，没人管");
+}
+
+/* Pinyin terms written in full-width or upper-case letters (SPEC §5: fold
+ * full-width to half-width; pinyin spellings are dictionary entries). */
+static void hit_fullwidth_pinyin(void **state)
+{
+    (void)state;
+    expect_hit("我是ＨＵＡＮＷＥＩ，公司拖欠三个月了");
+    expect_hit("我是ｈｕａｎｗｅｉ，公司拖欠三个月了");
+    expect_hit("我是HUANWEI，公司拖欠三个月了");
+}
+
+/* ---- offsets into the original text --------------------------------------------------------- */
+
+static void offsets_noisy_text(void **state)
+{
+    (void)state;
+    const char *text = "環 衛 工 人的工资被拖*欠了三个月";
+    const wa_result *r = wt_classify(text);
+    const wa_match *m = need_term(r, "环卫工人");
+    assert_int_equal(m->field, 1);
+    assert_string_equal(slice(text, m->start, m->end), "環 衛 工 人");
+    m = need_term(r, "拖欠");
+    assert_string_equal(slice(text, m->start, m->end), "拖*欠");
+    /* every match starts and ends on a character of the original */
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *x = &r->matches[i];
+        assert_true(x->end <= strlen(text));
+        assert_true(((unsigned char)text[x->start] & 0xC0) != 0x80);
+        assert_true(x->end == strlen(text) || ((unsigned char)text[x->end] & 0xC0) != 0x80);
+    }
+}
+
+static void offsets_zero_width_and_emoji(void **state)
+{
+    (void)state;
+    const char *text = "环\u200D卫\uFEFF工人工资被拖\U0001F62D欠了三个月";
+    const wa_result *r = wt_classify(text);
+    const wa_match *m = need_term(r, "环卫工人");
+    assert_string_equal(slice(text, m->start, m->end), "环\u200D卫\uFEFF工人");
+    m = need_term(r, "拖欠");
+    assert_string_equal(slice(text, m->start, m->end), "拖\U0001F62D欠");
+}
+
+static void offsets_traditional_text(void **state)
+{
+    (void)state;
+    const char *text = "我們是環衛工人，公司拖欠薪資三個月了";
+    const wa_result *r = wt_classify(text);
+    const wa_match *m = need_term(r, "环卫工人");
+    assert_string_equal(slice(text, m->start, m->end), "環衛工人");
+    m = need_term(r, "薪资");
+    assert_string_equal(slice(text, m->start, m->end), "薪資");
+    m = need_term(r, "拖欠");
+    assert_string_equal(slice(text, m->start, m->end), "拖欠");
+}
+
+static void offsets_title_and_text(void **state)
+{
+    (void)state;
+    const char *title = "環衛工人反映";
+    const char *text = "公司拖*欠我们三个月工资了";
+    const wa_result *r = wt_classify_doc(wt_repo_dict(), title, text, 0);
+    assert_true(r->hit);
+    const wa_match *m = need_term(r, "环卫工人");
+    assert_int_equal(m->field, 0);
+    assert_string_equal(slice(title, m->start, m->end), "環衛工人");
+    m = need_term(r, "拖欠");
+    assert_int_equal(m->field, 1);
+    assert_string_equal(slice(text, m->start, m->end), "拖*欠");
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *x = &r->matches[i];
+        assert_true(x->end <= strlen(x->field ? text : title));
+    }
+}
+
+static void offsets_pattern_match(void **state)
+{
+    (void)state;
+    const char *text = "环卫工人的工-资被拖\u200B欠了两个月";
+    const wa_result *r = wt_classify(text);
+    int seen = 0;
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *m = &r->matches[i];
+        if (!m->from_pattern)
+            continue;
+        seen++;
+        /* the normalised match, mapped back, covers the same words */
+        char orig[256], norm[256];
+        snprintf(orig, sizeof orig, "%s", slice(text, m->start, m->end));
+        size_t nlen;
+        const char *ntext = wa_session_normalized(wt_session(), &nlen);
+        assert_true(m->nend <= nlen);
+        snprintf(norm, sizeof norm, "%.*s", (int)(m->nend - m->nstart), ntext + m->nstart);
+        assert_string_equal(wt_norm(orig), norm);
+    }
+    assert_true(seen > 0);
+}
+
+static void offsets_tibetan_text(void **state)
+{
+    (void)state;
+    const char *text = "ང་ཚོ་ལམ\u0F0Cཕྱགས\u0F0Cམཁན་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།";
+    const wa_result *r = wt_classify_doc(wt_repo_dict(), NULL, text, WA_NO_PREFILTER);
+    const wa_match *m = need_term(r, "ལམ་ཕྱགས་མཁན");
+    assert_string_equal(slice(text, m->start, m->end), "ལམ\u0F0Cཕྱགས\u0F0Cམཁན");
+    m = need_term(r, "ཟླ་ཕོགས");
+    assert_string_equal(slice(text, m->start, m->end), "ཟླ་ཕོགས");
+}
+
+/* ---- Tibetan syllables ------------------------------------------------------------------------ */
+
+#define BO_TERM "ཁོར་ཡུག་གཙང་སྦྲ" /* dict/bo/terms.dict [subject] */
+
+static const wa_result *bo_matches(const char *text)
+{
+    return wt_classify_doc(wt_repo_dict(), NULL, text, WA_NO_PREFILTER);
+}
+
+static void tibetan_term_on_syllable_boundaries(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        BO_TERM,                         /* the whole text */
+        BO_TERM "་ལས་ཀ་ཡིན།",           /* at the start, before a tsheg */
+        "ང་ཚོ་" BO_TERM "་ཡིན།",        /* after a tsheg */
+        "ཡིན།" BO_TERM "་ཡིན།",         /* after a shad */
+        "ང་ཚོ་" BO_TERM "།",             /* before a shad */
+        "ང་ཚོ་" BO_TERM,                 /* at the end */
+        "ང་ཚོ་" BO_TERM " ཡིན།",        /* before a space */
+        "环卫" BO_TERM "工人",           /* between Chinese characters */
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const wa_result *r = bo_matches(texts[i]);
+        if (!has_term(r, BO_TERM)) {
+            wt_print_result(wt_repo_dict(), r);
+            fail_msg("'%s' does not match in '%s'", BO_TERM, texts[i]);
+        }
+    }
+}
+
+static void tibetan_term_with_affixed_particle(void **state)
+{
+    (void)state;
+    static const char *affixes[] = {"འི", "ས", "ར", "འམ", "འང", "འོ"};
+    for (size_t i = 0; i < sizeof affixes / sizeof affixes[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "ང་ཚོ་%s%s་ལས་ཀ་ཡིན།", BO_TERM, affixes[i]);
+        const wa_result *r = bo_matches(text);
+        const wa_match *m = wt_find_match(wt_repo_dict(), r, NULL, BO_TERM);
+        if (!m) {
+            wt_print_result(wt_repo_dict(), r);
+            fail_msg("'%s' does not match in '%s'", BO_TERM, text);
+        }
+        /* the match covers the term, not the particle */
+        assert_string_equal(slice(text, m->start, m->end), BO_TERM);
+    }
+    /* SPEC's own example: a term followed by འི and the next word */
+    const char *text = "ང་ཚོ་གཙང་སྦྲའི་ལས་མིས་ཟླ་ཕོགས་མ་ཐོབ།";
+    const wa_result *r = bo_matches(text);
+    const wa_match *m = need_term(r, "གཙང་སྦྲའི་ལས་མི"); /* + agentive ས */
+    assert_string_equal(slice(text, m->start, m->end), "གཙང་སྦྲའི་ལས་མི");
+}
+
+static void tibetan_term_not_inside_a_longer_syllable(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "ང་ཚོ་" BO_TERM "ན་ཡིན།",   /* more letters after the term */
+        "ང་ཚོ་" BO_TERM "ག།",       /* ditto, before a shad */
+        "ང་ཚོ་ས" BO_TERM "་ཡིན།",   /* letters before the term */
+        "ང་ཚོ་" BO_TERM "འིས་ཡིན།", /* a particle followed by more letters */
+        "ང་ཚོ་" BO_TERM "ེ་ཡིན།",   /* a vowel sign after the term's last letter */
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const wa_result *r = bo_matches(texts[i]);
+        if (has_term(r, BO_TERM)) {
+            wt_print_result(wt_repo_dict(), r);
+            fail_msg("'%s' matches inside a longer syllable in '%s'", BO_TERM, texts[i]);
+        }
+    }
+}
+
+/* An affixed particle follows a syllable that ends in a vowel (SPEC §5,
+ * dict/bo/NOTES.md): after a final consonant the ས of ཕོགས is part of the
+ * syllable, so the term ཟླ་ཕོག must not match inside ཟླ་ཕོགས. */
+static void tibetan_no_affix_after_a_closed_syllable(void **state)
+{
+    (void)state;
+    const char *text = "ང་ཚོའི་ཟླ་ཕོགས་ཡིན།";
+    const wa_result *r = bo_matches(text);
+    assert_true(has_term(r, "ཟླ་ཕོགས"));
+    if (has_term(r, "ཟླ་ཕོག")) {
+        wt_print_result(wt_repo_dict(), r);
+        fail_msg("'ཟླ་ཕོག' matches inside the syllable ཕོགས of '%s'", text);
+    }
+}
+
+static int is_subjoined(uint32_t c)
+{
+    return c >= 0x0F8D && c <= 0x0FBC;
+}
+
+static int is_vowel_sign(uint32_t c)
+{
+    return c == 0x0F72 || c == 0x0F74 || (c >= 0x0F7A && c <= 0x0F7D) || c == 0x0F80;
+}
+
+static void tibetan_spelling_variants_match(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "ང་ཚོ་ལམ\u0F0Cཕྱགས\u0F0Cམཁན་ཡིན།", /* non-breaking tsheg */
+        "ང་ཚོ་ལམ ཕྱགས མཁན ཡིན།",           /* spaces for tshegs */
+        "ང་ཚོ་ལམ་་ཕྱགས་མཁན་ཡིན།",          /* a doubled tsheg */
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        if (!has_term(bo_matches(texts[i]), "ལམ་ཕྱགས་མཁན"))
+            fail_msg("'ལམ་ཕྱགས་མཁན' does not match in '%s'", texts[i]);
+
+    /* Every Tibetan term of the dictionary with a stack of a subjoined
+     * letter and a vowel sign matches when the vowel is typed first. */
+    const wa_dict *d = wt_repo_dict();
+    size_t tried = 0;
+    for (size_t t = 0; t < d->nterms; t++) {
+        const wa_term *term = &d->terms[t];
+        if (!term->tibetan)
+            continue;
+        char swapped[512];
+        if (term->norm_len + 1 > sizeof swapped)
+            continue;
+        memcpy(swapped, term->norm, term->norm_len + 1);
+        int done = 0;
+        for (size_t i = 0; i + 6 <= term->norm_len && !done; i++) {
+            size_t a1, a2;
+            uint32_t c1 = wa_utf8_decode((const unsigned char *)swapped + i, term->norm_len - i, &a1);
+            if (a1 != 3 || !is_subjoined(c1))
+                continue;
+            uint32_t c2 = wa_utf8_decode((const unsigned char *)swapped + i + 3, term->norm_len - i - 3, &a2);
+            if (a2 != 3 || !is_vowel_sign(c2))
+                continue;
+            char tmp[3];
+            memcpy(tmp, swapped + i, 3);
+            memcpy(swapped + i, swapped + i + 3, 3);
+            memcpy(swapped + i + 3, tmp, 3);
+            done = 1;
+        }
+        if (!done)
+            continue;
+        char text[640];
+        snprintf(text, sizeof text, "ང་ཚོ་%s་ཡིན།", swapped);
+        const wa_result *r = bo_matches(text);
+        int found = 0;
+        for (size_t i = 0; i < r->nmatches && !found; i++)
+            found = !r->matches[i].from_pattern && r->matches[i].index == t;
+        if (!found) {
+            wt_print_result(d, r);
+            fail_msg("term '%s' (%s:%u) does not match its spelling with the vowel typed first: '%s'", term->raw,
+                     d->files[term->file], term->line, text);
+        }
+        tried++;
+    }
+    print_message("    %zu terms checked in a reordered spelling\n", tried);
+    assert_true(tried > 0);
+}
+
+static void hit_tibetan(void **state)
+{
+    (void)state;
+    expect_hit("ང་ཚོ་གཙང་སྦྲའི་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཟླ་ཕོགས་སྤྲད་མེད།");
+    expect_hit("ང་ལྷ་སའི་ཁྲེང་ཀོན་ཆུས་སུ་ལམ་ཕྱགས་མཁན་ཞིག་ཡིན། ཀུང་སིས་ང་ཚོར་ཟླ་ཕོགས་ཆད་ལུས་བྱས།");
+    /* the same with U+0F0C tshegs and spaces */
+    expect_hit("ང\u0F0Cཚོ\u0F0Cགཙང\u0F0Cསྦྲའི\u0F0Cལས\u0F0Cམི\u0F0Cཡིན། ཀུང སིས ཟླ ཕོགས སྤྲད མེད།");
+    expect_no_hit("བཀྲ་ཤིས་བདེ་ལེགས། དེ་རིང་གནམ་གཤིས་ཡག་པོ་འདུག");
+}
+
+/* ---- entities ----------------------------------------------------------------------------------- */
+
+static void entity_workers(void **state)
+{
+    (void)state;
+    const wa_result *r = wt_classify("拉萨市清洁环卫服务有限公司拖欠35名环卫工人工资");
+    assert_true(r->hit);
+    wt_assert_double(r->workers.value, 35);
+    r = wt_classify("记者调查：五十多名环卫工人被拖欠工资三个月");
+    assert_true(r->hit);
+    wt_assert_double(r->workers.value, 50);
+}
+
+static void entity_months(void **state)
+{
+    (void)state;
+    const wa_result *r = wt_classify("我是环卫工人，公司已经拖欠我们三个月工资了");
+    assert_true(r->hit);
+    wt_assert_double(r->months.value, 3);
+    r = wt_classify("环卫工人工资被拖欠一年多了");
+    assert_true(r->hit);
+    wt_assert_double(r->months.value, 12);
+}
+
+/* 半年 is six months (dict/zh/patterns.re reads (?<n>半)(?<mult>年)). */
+static void entity_months_half_year(void **state)
+{
+    (void)state;
+    const wa_result *r = wt_classify("环卫工人半年没发工资了");
+    assert_true(r->hit);
+    wt_assert_double(r->months.value, 6);
+}
+
+static void entity_amount(void **state)
+{
+    (void)state;
+    const char *text = "林芝环卫工人工资被拖欠，拖欠金额十五万元";
+    const wa_result *r = wt_classify(text);
+    assert_true(r->hit);
+    wt_assert_double(r->amount.value, 150000);
+    assert_int_equal(r->amount.field, 1);
+    assert_non_null(strstr(slice(text, r->amount.start, r->amount.end), "十五万元"));
+
+    text = "日喀则市桑珠孜区环卫公司拖欠环卫工人工资1.5万元";
+    r = wt_classify(text);
+    assert_true(r->hit);
+    wt_assert_double(r->amount.value, 15000);
+    assert_non_null(strstr(slice(text, r->amount.start, r->amount.end), "1.5万元"));
+
+    r = wt_classify("环卫工人被拖欠工资共计32000元");
+    assert_true(r->hit);
+    wt_assert_double(r->amount.value, 32000);
+}
+
+static void entity_company(void **state)
+{
+    (void)state;
+    const wa_result *r = wt_classify("拉萨市清洁环卫服务有限公司拖欠35名环卫工人工资");
+    assert_true(r->hit);
+    assert_true(r->company.value > 0);
+    assert_int_equal(r->company_name.len, strlen("拉萨市清洁环卫服务有限公司"));
+    assert_memory_equal(r->company_name.data, "拉萨市清洁环卫服务有限公司", r->company_name.len);
+
+    /* the name as written in the original text */
+    const char *trad = "拉薩市清潔環衛服務有限公司拖欠35名環衛工人工資";
+    r = wt_classify(trad);
+    assert_true(r->hit);
+    assert_true(r->company.value > 0);
+    assert_int_equal(r->company_name.len, strlen("拉薩市清潔環衛服務有限公司"));
+    assert_memory_equal(r->company_name.data, "拉薩市清潔環衛服務有限公司", r->company_name.len);
+    assert_string_equal(slice(trad, r->company.start, r->company.end), "拉薩市清潔環衛服務有限公司");
+
+    /* a leading verb of reporting is cut */
+    r = wt_classify("举报拉萨市清洁环卫服务有限公司拖欠环卫工人三个月工资");
+    assert_true(r->hit);
+    assert_int_equal(r->company_name.len, strlen("拉萨市清洁环卫服务有限公司"));
+    assert_memory_equal(r->company_name.data, "拉萨市清洁环卫服务有限公司", r->company_name.len);
+}
+
+static void entities_tibetan(void **state)
+{
+    (void)state;
+    const wa_result *r = wt_classify("ང་ཚོ་གཙང་སྦྲའི་ལས་མི་ལྔ་བཅུ་ཡོད། ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཟླ་ཕོགས་སྤྲད་མེད། "
+                                     "སྒོར་མོ་ཁྲི་1.5ཆད་ལུས་བྱས།");
+    assert_true(r->hit);
+    wt_assert_double(r->workers.value, 50);
+    wt_assert_double(r->months.value, 3);
+    wt_assert_double(r->amount.value, 15000);
+    r = wt_classify("ང་ཚོ་གཙང་སྦྲའི་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྒོར་ཁྲི་གཉིས་ཆད་ལུས་བྱས།");
+    assert_true(r->hit);
+    wt_assert_double(r->amount.value, 20000);
+}
+
+/* Digits in a Tibetan post: Tibetan digits, and Arabic digits written
+ * straight onto the next syllable (dict/bo/NOTES.md: ལས་མི་50ལྷག "over 50"). */
+static void entity_tibetan_workers_in_digits(void **state)
+{
+    (void)state;
+    const wa_result *r = wt_classify("ང་ཚོ་གཙང་སྦྲའི་ལས་མི་༥༠་ཡོད། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།");
+    assert_true(r->hit);
+    wt_assert_double(r->workers.value, 50);
+    r = wt_classify("ང་ཚོ་གཙང་སྦྲའི་ལས་མི་50ལྷག་ཡོད། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།");
+    assert_true(r->hit);
+    wt_assert_double(r->workers.value, 50);
+}
+
+/* A number word with an affixed dative particle: ལྔ་བཅུར "to fifty". */
+static void entity_tibetan_workers_with_affixed_particle(void **state)
+{
+    (void)state;
+    const wa_result *r = wt_classify("ལྷ་སའི་གཙང་སྦྲའི་ལས་མི་ལྔ་བཅུར་ཟླ་ཕོགས་ཆད་ལུས་བྱས།");
+    assert_true(r->hit);
+    wt_assert_double(r->workers.value, 50);
+    r = wt_classify("གཞིས་ཀ་རྩེའི་གཙང་སྦྲའི་ལས་མི་སུམ་ཅུ་སོ་ལྔར་ཟླ་ཕོགས་སྤྲད་མེད།");
+    assert_true(r->hit);
+    wt_assert_double(r->workers.value, 35);
+}
+
+/* ---- region --------------------------------------------------------------------------------------- */
+
+static void region_chinese(void **state)
+{
+    (void)state;
+    expect_region("记者调查：拉萨市城关区50多名环卫工人被拖欠工资5个月", "拉萨市", "城关区");
+    expect_region("日喀则的环卫工人工资被拖欠", "日喀则市", NULL);
+    expect_region("阿里地区的环卫工人工资被拖欠", "阿里地区", NULL);
+}
+
+static void region_county_gives_prefecture(void **state)
+{
+    (void)state;
+    expect_region("记者从色尼区了解到，当地20余名环卫工人已被拖欠工资4个月", "那曲市", "色尼区");
+    expect_region("林芝县的环卫工人工资被拖欠两个月", "林芝市", "巴宜区"); /* a former name */
+    expect_region("卡若区环卫工人工资被拖欠两个月", "昌都市", "卡若区");
+    expect_region("工布江达县城乡环卫服务有限公司拖欠工资", "林芝市", "工布江达县");
+}
+
+static void region_tibetan(void **state)
+{
+    (void)state;
+    expect_region("ཆབ་མདོའི་གཙང་སྦྲའི་ལས་མི་ཚོར་ཟླ་ཕོགས་སྤྲད་མེད།", "昌都市", NULL);
+    expect_region("ལྷ་སའི་ཁྲེང་ཀོན་ཆུས་ཀྱི་གཙང་སྦྲའི་ལས་མིར་ཟླ་ཕོགས་ཆད་ལུས་བྱས།", "拉萨市", "城关区");
+    expect_region("སྟོད་ལུང་བདེ་ཆེན་རྫོང་གི་གཙང་སྦྲའི་ལས་མི་ཚོར་ཟླ་ཕོགས་སྤྲད་མེད།", "拉萨市", "堆龙德庆区");
+    expect_region("གཞིས་ཀ་རྩེའི་གཙང་སྦྲའི་ལས་མིར་ཟླ་ཕོགས་སྤྲད་མེད།", "日喀则市", NULL);
+}
+
+/* 卡若 (Karub, Chamdo's central district) holds 若 "if": the place name must
+ * not turn the arrears that follow into a hypothetical. */
+static void hit_in_karub_district(void **state)
+{
+    (void)state;
+    expect_hit("卡若区环卫工人工资被拖欠两个月");
+    expect_hit("昌都市卡若区环卫工人反映，工资被拖欠三个月");
+}
+
+/* ---- level ----------------------------------------------------------------------------------------- */
+
+static void level_collective_is_red(void **state)
+{
+    (void)state;
+    /* three workers, no large sum: the collective action alone makes it red */
+    expect_level("3名环卫工人因工资被拖欠在公司门口静坐", "red");
+    expect_level("环卫工人罢工了，因为公司三个月没发工资", "red");
+}
+
+static void level_many_workers_is_red(void **state)
+{
+    (void)state;
+    const wa_dict *d = wt_repo_dict();
+    assert_true(d->rules.red_workers <= 35);
+    const wa_result *r = wt_classify("35名环卫工人工资被拖欠");
+    assert_null(wt_find_match(d, r, "collective", NULL));
+    expect_level("35名环卫工人工资被拖欠", "red");
+}
+
+static void level_months_is_orange(void **state)
+{
+    (void)state;
+    const wa_dict *d = wt_repo_dict();
+    assert_true(d->rules.orange_months <= 3);
+    expect_level("环卫工人工资被拖欠三个月", "orange");
+    expect_level("12名环卫工人工资被拖欠", "orange"); /* >= orange_workers (10) */
+}
+
+static void level_large_amount_is_red(void **state)
+{
+    (void)state;
+    expect_level("拉萨市某环卫公司拖欠环卫工人工资六十万元", "red");
+}
+
+static void level_plain_hit_is_yellow_or_blue(void **state)
+{
+    (void)state;
+    const wa_result *r = wt_classify("環 衛 工 人的工资被拖*欠了");
+    assert_true(r->hit);
+    assert_true(strcmp(r->level, "yellow") == 0 || strcmp(r->level, "blue") == 0);
+}
+
+/* ---- language -------------------------------------------------------------------------------------- */
+
+static void lang_zh_bo_mixed(void **state)
+{
+    (void)state;
+    const wa_result *r = wt_classify("我是环卫工人，公司已经拖欠我们三个月工资了");
+    assert_string_equal(r->lang, "zh");
+    r = wt_classify("ང་ཚོ་གཙང་སྦྲའི་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཟླ་ཕོགས་སྤྲད་མེད།");
+    assert_string_equal(r->lang, "bo");
+    r = wt_classify("环卫工人工资被拖欠，ལམ་ཕྱགས་མཁན་ཚོར་ཟླ་ཕོགས་སྤྲད་མེད།");
+    assert_true(r->hit);
+    assert_string_equal(r->lang, "mixed");
+    /* a Chinese post with one Tibetan place name is still Chinese */
+    r = wt_classify("ལྷ་ས的环卫工人说公司已经拖欠我们三个月工资了，求助大家帮帮我们");
+    assert_string_equal(r->lang, "zh");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(hit_worker_complaint),
+        cmocka_unit_test(hit_relative_or_bystander),
+        cmocka_unit_test(hit_cleaners_of_other_employers),
+        cmocka_unit_test(hit_news_report),
+        cmocka_unit_test(hit_collective_action),
+        cmocka_unit_test(nonhit_policy_text),
+        cmocka_unit_test(nonhit_resolved_case),
+        cmocka_unit_test(nonhit_other_workers),
+        cmocka_unit_test(nonhit_construction_arrears_beside_a_cleaner),
+        cmocka_unit_test(nonhit_sanitation_news),
+        cmocka_unit_test(nonhit_other_debts),
+        cmocka_unit_test(nonhit_rent_owed_by_a_sanitation_company),
+        cmocka_unit_test(nonhit_denial),
+        cmocka_unit_test(nonhit_unrelated),
+        cmocka_unit_test(hit_traditional_characters),
+        cmocka_unit_test(hit_noisy_spellings),
+        cmocka_unit_test(hit_fullwidth_pinyin),
+        cmocka_unit_test(offsets_noisy_text),
+        cmocka_unit_test(offsets_zero_width_and_emoji),
+        cmocka_unit_test(offsets_traditional_text),
+        cmocka_unit_test(offsets_title_and_text),
+        cmocka_unit_test(offsets_pattern_match),
+        cmocka_unit_test(offsets_tibetan_text),
+        cmocka_unit_test(tibetan_term_on_syllable_boundaries),
+        cmocka_unit_test(tibetan_term_with_affixed_particle),
+        cmocka_unit_test(tibetan_term_not_inside_a_longer_syllable),
+        cmocka_unit_test(tibetan_no_affix_after_a_closed_syllable),
+        cmocka_unit_test(tibetan_spelling_variants_match),
+        cmocka_unit_test(hit_tibetan),
+        cmocka_unit_test(entity_workers),
+        cmocka_unit_test(entity_months),
+        cmocka_unit_test(entity_months_half_year),
+        cmocka_unit_test(entity_amount),
+        cmocka_unit_test(entity_company),
+        cmocka_unit_test(entities_tibetan),
+        cmocka_unit_test(entity_tibetan_workers_in_digits),
+        cmocka_unit_test(entity_tibetan_workers_with_affixed_particle),
+        cmocka_unit_test(region_chinese),
+        cmocka_unit_test(region_county_gives_prefecture),
+        cmocka_unit_test(region_tibetan),
+        cmocka_unit_test(hit_in_karub_district),
+        cmocka_unit_test(level_collective_is_red),
+        cmocka_unit_test(level_many_workers_is_red),
+        cmocka_unit_test(level_months_is_orange),
+        cmocka_unit_test(level_large_amount_is_red),
+        cmocka_unit_test(level_plain_hit_is_yellow_or_blue),
+        cmocka_unit_test(lang_zh_bo_mixed),
+    };
+    return cmocka_run_group_tests_name("test_classify", tests, NULL, NULL);
+}

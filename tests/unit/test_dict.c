@@ -1,0 +1,486 @@
+/* Dictionary loading and lint (classifier/dict.h): every finding is
+ * "file:line: message", lint and load report the same findings, and the
+ * version is a hash of the content. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_util.h"
+
+/* Lint and load dir; both must fail, and both must report a finding that
+ * starts with prefix and contains needle. */
+static void expect_finding(const char *dir, const char *prefix, const char *needle)
+{
+    wa_diag lint;
+    wa_diag_init(&lint);
+    int rc = wa_dict_lint(dir, &lint);
+    long at = wt_diag_find(&lint, prefix, needle);
+    if (rc == 0 || at < 0) {
+        wt_diag_print(&lint);
+        wa_diag_free(&lint);
+        fail_msg("lint: want a failure with a finding '%s...%s', got rc %d", prefix ? prefix : "", needle ? needle : "",
+                 rc);
+    }
+    wa_diag_free(&lint);
+
+    wa_diag ld;
+    wa_diag_init(&ld);
+    wa_dict *d = NULL;
+    rc = wa_dict_load(dir, NULL, &d, &ld);
+    at = wt_diag_find(&ld, prefix, needle);
+    if (rc == 0 || d != NULL || at < 0) {
+        wt_diag_print(&ld);
+        wa_diag_free(&ld);
+        wa_dict_release(d);
+        fail_msg("load: want a failure with a finding '%s...%s', got rc %d", prefix ? prefix : "", needle ? needle : "",
+                 rc);
+    }
+    wa_diag_free(&ld);
+}
+
+/* A "file:line: " prefix followed by a message. */
+static void expect_file_line_format(const char *msg, const char *file, unsigned line)
+{
+    char want[256];
+    snprintf(want, sizeof want, "%s:%u: ", file, line);
+    if (strncmp(msg, want, strlen(want)) != 0 || strlen(msg) <= strlen(want))
+        fail_msg("finding '%s' is not '%s<message>'", msg, want);
+}
+
+/* ---- a clean dictionary ------------------------------------------------------------- */
+
+static void clean_minimal_dictionary_loads(void **state)
+{
+    (void)state;
+    char *dir = wt_make_minimal_dict(NULL);
+    wa_diag diag;
+    wa_diag_init(&diag);
+    assert_int_equal(wa_dict_lint(dir, &diag), 0);
+    assert_int_equal(diag.n, 0);
+    wa_dict *d = NULL;
+    int rc = wa_dict_load(dir, NULL, &d, &diag);
+    wt_diag_print(&diag);
+    assert_int_equal(rc, 0);
+    assert_non_null(d);
+    assert_int_equal(diag.n, 0);
+    assert_int_equal(d->nterms, 3);
+    assert_int_equal(d->ngroups, 4);
+    assert_int_equal(strlen(d->version), 32);
+    for (size_t i = 0; i < 32; i++)
+        assert_non_null(strchr("0123456789abcdef", d->version[i]));
+    assert_true(wa_dict_group(d, "subject") >= 0);
+    assert_int_equal(wa_dict_group(d, "nosuch"), -1);
+    assert_non_null(d->hs_db);
+    assert_non_null(d->prefilter);
+    wt_assert_double(d->rules.threshold, 6);
+    assert_int_equal(d->rules.window, 60);
+    wa_dict_release(d);
+    wa_diag_free(&diag);
+    wt_remove_dir(dir);
+}
+
+static void repo_dictionary_lints_clean(void **state)
+{
+    (void)state;
+    wa_diag diag;
+    wa_diag_init(&diag);
+    int rc = wa_dict_lint(wt_repo_dict_dir(), &diag);
+    wt_diag_print(&diag);
+    assert_int_equal(rc, 0);
+    assert_int_equal(diag.n, 0);
+    wa_diag_free(&diag);
+}
+
+static void terms_are_normalised(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict", "[subject]\n環衛工人\n[arrears]\n拖*欠 4.5\n[wage]\nGongZi\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    wa_dict *d = wt_load_dir(dir);
+    assert_int_equal(d->nterms, 3);
+    assert_string_equal(d->terms[0].raw, "環衛工人");
+    assert_string_equal(d->terms[0].norm, "环卫工人");
+    assert_string_equal(d->terms[1].norm, "拖欠");
+    wt_assert_double(d->terms[1].weight, 4.5); /* own weight overrides the group's */
+    assert_string_equal(d->terms[2].norm, "gongzi");
+    wt_assert_double(d->terms[2].weight, 1);   /* the group's default */
+    assert_int_equal(d->terms[0].line, 2);
+    wa_dict_release(d);
+    wt_remove_dir(dir);
+}
+
+/* ---- findings ------------------------------------------------------------------------- */
+
+static void duplicate_term(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict", "[subject]\n环卫工人\n[arrears]\n拖欠\n拖欠\n[wage]\n工资\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/terms.dict:5: ", "duplicate");
+    wt_remove_dir(dir);
+}
+
+static void duplicate_after_normalisation(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict", "[subject]\n环卫工人\n環衛工人\n[arrears]\n拖欠\n拖*欠\n[wage]\n工资\nＧＯＮＧＺＩ\ngongzi\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/terms.dict:3: ", "duplicate");
+    expect_finding(dir, "zh/terms.dict:6: ", "duplicate");
+    expect_finding(dir, "zh/terms.dict:10: ", "duplicate");
+    /* the message names the earlier entry */
+    wa_diag diag;
+    wa_diag_init(&diag);
+    assert_int_not_equal(wa_dict_lint(dir, &diag), 0);
+    long at = wt_diag_find(&diag, "zh/terms.dict:3: ", "zh/terms.dict:2");
+    wt_diag_print(&diag);
+    assert_true(at >= 0);
+    assert_int_equal(diag.n, 3); /* every finding at once, each once */
+    wa_diag_free(&diag);
+    wt_remove_dir(dir);
+}
+
+static void duplicate_tibetan_spellings(void **state)
+{
+    (void)state;
+    /* U+0F0C for the tsheg, a precomposed U+0F43, a vowel typed before the
+     * subjoined letter: the same terms once normalised */
+    wt_file files[] = {
+        {"bo/terms.dict",
+         "[subject]\nལམ་ཕྱགས་མཁན\nལམ\u0F0Cཕྱགས\u0F0Cམཁན\n[arrears]\nཟླ་ཕོགས་\u0F42\u0FB7ོ་མ་སྤྲད\n"
+         "ཟླ་ཕོགས་\u0F43ོ་མ་སྤྲད\nཟླ་ཕོགས་ཀྱི་མེད\nཟླ་ཕོགས་ཀ\u0F72\u0FB1་མེད\n",
+         0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "bo/terms.dict:3: ", "duplicate");
+    expect_finding(dir, "bo/terms.dict:6: ", "duplicate");
+    expect_finding(dir, "bo/terms.dict:8: ", "duplicate");
+    wt_remove_dir(dir);
+}
+
+static void duplicate_across_files(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/more.dict", "# more\n[subject]\n環衛工人\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/terms.dict:3: ", "duplicate");
+    wt_remove_dir(dir);
+}
+
+static void unknown_group(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict", WT_TERMS_DICT "[nosuchgroup]\n某词语\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/terms.dict:8: ", "nosuchgroup");
+    wt_remove_dir(dir);
+}
+
+static void unknown_group_in_patterns(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/patterns.re", "[nosuchgroup]\n工资.{0,3}没发\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/patterns.re:1: ", "nosuchgroup");
+    wt_remove_dir(dir);
+}
+
+static void term_before_group_header(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict", "# comment\n\n环卫阿姨\n" WT_TERMS_DICT, 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/terms.dict:3: ", "before any");
+    wt_remove_dir(dir);
+}
+
+static void bad_weight_in_terms(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict", "[subject]\n环卫工人\n环卫阿姨 heavy\n[arrears]\n拖欠\n[wage]\n工资\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/terms.dict:3: ", "heavy");
+    wt_remove_dir(dir);
+}
+
+static void bad_weight_in_groups(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"groups.conf", "subject subject 3\narrears event 3x\nwage wage 1\nnegation negation 0\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "groups.conf:2: ", "3x");
+    wt_remove_dir(dir);
+}
+
+static void bad_regex(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/patterns.re", "# patterns\n[arrears]\n(?:工资|薪水)没发\n(?:工资|薪水[没未]发\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/patterns.re:4: ", "regex");
+    /* the PCRE2 error text is part of the message */
+    expect_finding(dir, "zh/patterns.re:4: ", "missing");
+    wt_remove_dir(dir);
+}
+
+static void entity_pattern_without_named_group(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/patterns.re", "[entity:workers]\n(?<n>[0-9]+)名\n([0-9]+)人\n[entity:company]\n(\\p{Han}{2,8}公司)\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/patterns.re:3: ", "(?<n>");
+    expect_finding(dir, "zh/patterns.re:5: ", "(?<name>");
+    wt_remove_dir(dir);
+}
+
+static void invalid_utf8_in_terms(void **state)
+{
+    (void)state;
+    static const char bad[] = "[subject]\n环卫工人\n环卫\xE5\xB7\n[arrears]\n拖欠\n[wage]\n工资\n";
+    wt_file files[] = {
+        {"zh/terms.dict", bad, sizeof bad - 1},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/terms.dict:3: ", "UTF-8");
+    wt_remove_dir(dir);
+}
+
+static void invalid_utf8_in_rules(void **state)
+{
+    (void)state;
+    static const char bad[] = "threshold = 6\n# \xFF\xFE comment\nwindow = 60\n";
+    wt_file files[] = {
+        {"rules.conf", bad, sizeof bad - 1},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "rules.conf:2: ", "UTF-8");
+    wt_remove_dir(dir);
+}
+
+static void too_short_term(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict", "[subject]\n环卫工人\n[arrears]\n拖欠\n欠\n[wage]\n工资\nx\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "zh/terms.dict:5: ", "short");
+    expect_finding(dir, "zh/terms.dict:8: ", "short");
+    wt_remove_dir(dir);
+}
+
+static void missing_groups_conf(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"groups.conf", NULL, 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, NULL, "groups.conf");
+    wt_remove_dir(dir);
+}
+
+static void missing_rules_conf(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"rules.conf", NULL, 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, NULL, "rules.conf");
+    wt_remove_dir(dir);
+}
+
+static void missing_folder(void **state)
+{
+    (void)state;
+    expect_finding("/nonexistent/wa-unit-dict", NULL, "/nonexistent/wa-unit-dict");
+}
+
+static void unknown_rules_key(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"rules.conf", "threshold = 6\n\n# typo below\nthresold = 5\nwindow = 60\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    expect_finding(dir, "rules.conf:4: ", "thresold");
+    wt_remove_dir(dir);
+}
+
+static void findings_are_file_line_message(void **state)
+{
+    (void)state;
+    static const char terms[] = "orphan\n[subject]\n环卫工人\n环卫工人\n[nogroup]\n";
+    wt_file files[] = {
+        {"zh/terms.dict", terms, 0},
+        {"zh/patterns.re", "[arrears]\n(unclosed\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    wa_diag diag;
+    wa_diag_init(&diag);
+    assert_int_not_equal(wa_dict_lint(dir, &diag), 0);
+    wt_diag_print(&diag);
+    assert_true(diag.n >= 4);
+    long a = wt_diag_find(&diag, "zh/terms.dict:1: ", NULL);
+    long b = wt_diag_find(&diag, "zh/terms.dict:4: ", NULL);
+    long c = wt_diag_find(&diag, "zh/terms.dict:5: ", NULL);
+    long e = wt_diag_find(&diag, "zh/patterns.re:2: ", NULL);
+    assert_true(a >= 0 && b >= 0 && c >= 0 && e >= 0);
+    expect_file_line_format(diag.msgs[a], "zh/terms.dict", 1);
+    expect_file_line_format(diag.msgs[e], "zh/patterns.re", 2);
+    /* one line per finding */
+    for (size_t i = 0; i < diag.n; i++)
+        assert_null(strchr(diag.msgs[i], '\n'));
+    wa_diag_free(&diag);
+    wt_remove_dir(dir);
+}
+
+/* ---- the version ------------------------------------------------------------------------ */
+
+static char *version_of(const char *dir)
+{
+    wa_dict *d = wt_load_dir(dir);
+    char *v = strdup(d->version);
+    wa_dict_release(d);
+    return v;
+}
+
+static void version_is_content_hash(void **state)
+{
+    (void)state;
+    char *a = wt_make_minimal_dict(NULL);
+    char *b = wt_make_minimal_dict(NULL); /* same files, another folder */
+    char *va = version_of(a), *vb = version_of(b);
+    assert_string_equal(va, vb);
+    char *va2 = version_of(a); /* loading again changes nothing */
+    assert_string_equal(va, va2);
+
+    /* one changed byte, even in a comment */
+    wt_file changed[] = {
+        {"zh/terms.dict", "# minimal termz\n[subject]\n环卫工人\n[arrears]\n拖欠\n[wage]\n工资\n", 0},
+        {NULL, NULL, 0},
+    };
+    wt_write_files(b, changed);
+    char *vc = version_of(b);
+    assert_string_not_equal(va, vc);
+
+    /* one changed byte in rules.conf */
+    wt_file rules[] = {
+        {"rules.conf", "threshold = 7\nwindow = 60\n", 0},
+        {NULL, NULL, 0},
+    };
+    wt_write_files(a, rules);
+    char *vd = version_of(a);
+    assert_string_not_equal(va, vd);
+    assert_string_not_equal(vc, vd);
+
+    /* back to the original bytes: back to the original version */
+    wt_file orig[] = {
+        {"rules.conf", WT_RULES_CONF, 0},
+        {NULL, NULL, 0},
+    };
+    wt_write_files(a, orig);
+    char *ve = version_of(a);
+    assert_string_equal(va, ve);
+
+    free(va);
+    free(vb);
+    free(va2);
+    free(vc);
+    free(vd);
+    free(ve);
+    wt_remove_dir(a);
+    wt_remove_dir(b);
+}
+
+static void version_covers_added_file(void **state)
+{
+    (void)state;
+    char *a = wt_make_minimal_dict(NULL);
+    char *va = version_of(a);
+    wt_file extra[] = {
+        {"zh/extra.dict", "[subject]\n保洁员\n", 0},
+        {NULL, NULL, 0},
+    };
+    wt_write_files(a, extra);
+    char *vb = version_of(a);
+    assert_string_not_equal(va, vb);
+    free(va);
+    free(vb);
+    wt_remove_dir(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(clean_minimal_dictionary_loads),
+        cmocka_unit_test(repo_dictionary_lints_clean),
+        cmocka_unit_test(terms_are_normalised),
+        cmocka_unit_test(duplicate_term),
+        cmocka_unit_test(duplicate_after_normalisation),
+        cmocka_unit_test(duplicate_tibetan_spellings),
+        cmocka_unit_test(duplicate_across_files),
+        cmocka_unit_test(unknown_group),
+        cmocka_unit_test(unknown_group_in_patterns),
+        cmocka_unit_test(term_before_group_header),
+        cmocka_unit_test(bad_weight_in_terms),
+        cmocka_unit_test(bad_weight_in_groups),
+        cmocka_unit_test(bad_regex),
+        cmocka_unit_test(entity_pattern_without_named_group),
+        cmocka_unit_test(invalid_utf8_in_terms),
+        cmocka_unit_test(invalid_utf8_in_rules),
+        cmocka_unit_test(too_short_term),
+        cmocka_unit_test(missing_groups_conf),
+        cmocka_unit_test(missing_rules_conf),
+        cmocka_unit_test(missing_folder),
+        cmocka_unit_test(unknown_rules_key),
+        cmocka_unit_test(findings_are_file_line_message),
+        cmocka_unit_test(version_is_content_hash),
+        cmocka_unit_test(version_covers_added_file),
+    };
+    return cmocka_run_group_tests_name("test_dict", tests, NULL, NULL);
+}
