@@ -110,4 +110,7 @@ fuzz: test-deps fuzz-build
 clean:
 	rm -rf build bin
 
+# Objects are kept between builds (make would delete the fuzz objects as intermediates).
+.SECONDARY:
+
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -636,7 +636,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             has_subject = 1;
     if ((has_subject || (flags & WA_EXPLAIN)) && run_signal_patterns(s, d) != 0)
         return -1;
-    qsort(r->matches, r->nmatches, sizeof(wa_match), cmp_match);
+    if (r->nmatches > 1)
+        qsort(r->matches, r->nmatches, sizeof(wa_match), cmp_match);
 
     /* Negations cancel the events they contain or touch. */
     for (size_t i = 0; i < r->nmatches; i++) {

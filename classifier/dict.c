@@ -564,6 +564,7 @@ static void parse_patterns(loader *L, char *content, size_t len)
         }
         L->d->patterns = arr;
         wa_pattern *p = &L->d->patterns[L->d->npatterns];
+        memset(p, 0, sizeof *p);
         p->source = strdup(s);
         if (!p->source) {
             pcre2_code_free(re);
@@ -740,7 +741,8 @@ static int list_files(wa_dict *d, wa_diag *diag)
         wa_diag_add(diag, d->dir, 0, "out of memory while listing the folder");
         return -1;
     }
-    qsort(d->files, d->nfiles, sizeof(char *), cmp_str);
+    if (d->nfiles > 1)
+        qsort(d->files, d->nfiles, sizeof(char *), cmp_str);
     return 0;
 }
 

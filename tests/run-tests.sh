@@ -64,9 +64,9 @@ WA_CLASSIFY=build/asan/bin/wa-classify run_counted "cli-asan" tests/cli/test_cli
 for f in build/fuzz/fuzz_*; do
 	[ -x "$f" ] || continue
 	name=$(basename "$f")
+	mkdir -p "$tmp/corpus-$name"
 	if "$f" -max_total_time="${FUZZ_SMOKE_SECONDS:-20}" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
-		-artifact_prefix="$tmp/$name-" "$tmp/corpus-$name" tests/fuzz/seeds >"$tmp/$name.log" 2>&1 ||
-		{ mkdir -p "$tmp/corpus-$name" && false; }; then
+		-artifact_prefix="$tmp/$name-" "$tmp/corpus-$name" tests/fuzz/seeds >"$tmp/$name.log" 2>&1; then
 		passed=$((passed + 1))
 		echo "fuzz $name: $(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$tmp/$name.log" | tail -n 1)"
 	else

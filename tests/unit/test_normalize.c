@@ -9,19 +9,6 @@
 
 #include "../../common/utf8.h"
 
-/* wa_norm_preimages (every input codepoint whose normalised form holds a
- * given codepoint) served the raw-text prefilter; since the prefilter reads
- * normalised text the library may no longer have it. Declared weak, so its
- * tests run when it is there and are skipped when it is not. */
-size_t wa_norm_preimages(uint32_t cp, uint32_t *out, size_t max) __attribute__((weak));
-
-#define NEED_PREIMAGES()                                                                                     \
-    do {                                                                                                     \
-        if (!wa_norm_preimages) {                                                                            \
-            print_message("    wa_norm_preimages is not in the library: skipped\n");                          \
-            skip();                                                                                          \
-        }                                                                                                    \
-    } while (0)
 
 #define assert_norm(in, want) assert_string_equal(wt_norm(in), want)
 
@@ -524,122 +511,6 @@ static void random_input_keeps_invariants(void **state)
     wa_norm_free(&n);
 }
 
-/* ---- preimages ------------------------------------------------------------------------ */
-
-static int has_cp(const uint32_t *v, size_t n, uint32_t cp)
-{
-    for (size_t i = 0; i < n; i++)
-        if (v[i] == cp)
-            return 1;
-    return 0;
-}
-
-static void preimages_traditional(void **state)
-{
-    (void)state;
-    NEED_PREIMAGES();
-    uint32_t pre[256];
-    size_t n = wa_norm_preimages(0x8D44 /* 资 */, pre, 256);
-    assert_true(n <= 256);
-    assert_true(has_cp(pre, n, 0x8D44));
-    assert_true(has_cp(pre, n, 0x8CC7)); /* 資 */
-    n = wa_norm_preimages(0x73AF /* 环 */, pre, 256);
-    assert_true(has_cp(pre, n, 0x74B0)); /* 環 */
-    n = wa_norm_preimages(0x5DE5 /* 工 */, pre, 256);
-    assert_true(has_cp(pre, n, 0x30A8)); /* エ */
-}
-
-static void preimages_ascii(void **state)
-{
-    (void)state;
-    NEED_PREIMAGES();
-    uint32_t pre[256];
-    size_t n = wa_norm_preimages('g', pre, 256);
-    assert_true(has_cp(pre, n, 'g'));
-    assert_true(has_cp(pre, n, 'G'));
-    assert_true(has_cp(pre, n, 0xFF47)); /* ｇ */
-    assert_true(has_cp(pre, n, 0xFF27)); /* Ｇ */
-    n = wa_norm_preimages('1', pre, 256);
-    assert_true(has_cp(pre, n, 0xFF11)); /* １ */
-    assert_true(has_cp(pre, n, 0x2460)); /* ① */
-    assert_true(has_cp(pre, n, 0x0F21)); /* ༡ */
-    n = wa_norm_preimages('o', pre, 256);
-    assert_true(has_cp(pre, n, 0x014D)); /* ō */
-}
-
-static void preimages_tibetan(void **state)
-{
-    (void)state;
-    NEED_PREIMAGES();
-    uint32_t pre[256];
-    size_t n = wa_norm_preimages(0x0F42, pre, 256);
-    assert_true(has_cp(pre, n, 0x0F42));
-    assert_true(has_cp(pre, n, 0x0F43));
-    n = wa_norm_preimages(0x0FB7, pre, 256);
-    assert_true(has_cp(pre, n, 0x0F43));
-    assert_true(has_cp(pre, n, 0x0F93));
-    n = wa_norm_preimages(0x0F71, pre, 256);
-    assert_true(has_cp(pre, n, 0x0F73));
-    assert_true(has_cp(pre, n, 0x0F75));
-    assert_true(has_cp(pre, n, 0x0F81));
-}
-
-static void preimages_respects_max(void **state)
-{
-    (void)state;
-    NEED_PREIMAGES();
-    uint32_t pre[4] = {0, 0, 0, 0xDEADBEEF};
-    size_t n = wa_norm_preimages('a', pre, 3);
-    assert_true(n <= 3);
-    assert_int_equal(pre[3], 0xDEADBEEF);
-}
-
-/* Completeness, the property the prefilter's soundness rests on: for every
- * codepoint x, every letter, digit or Tibetan syllable codepoint y in the
- * normalised form of x (x alone, or x after a Tibetan letter) lists x among
- * its preimages. */
-static int letterlike(uint32_t y)
-{
-    return (y >= '0' && y <= '9') || (y >= 'a' && y <= 'z') || y >= 0x2E80 ||
-           (y >= 0x0F00 && y <= 0x0FFF && wa_tibetan_is_syllable_cp(y));
-}
-
-static void preimages_complete(void **state)
-{
-    (void)state;
-    NEED_PREIMAGES();
-    static uint32_t pre[4096];
-    unsigned missing = 0;
-    for (uint32_t x = 0x21; x < 0x32000; x++) {
-        if (x >= 0xD800 && x <= 0xDFFF)
-            continue;
-        if (x > 0x2FFFF && x < 0x30000)
-            continue;
-        unsigned char u[8];
-        size_t k = wa_utf8_encode(x, u);
-        u[k] = '\0';
-        wa_buf b;
-        wa_buf_init(&b);
-        assert_int_equal(wa_norm_string((const char *)u, k, &b), 0);
-        for (size_t i = 0; i < b.len;) {
-            size_t adv;
-            uint32_t y = wa_utf8_decode((const unsigned char *)b.data + i, b.len - i, &adv);
-            i += adv;
-            if (y == x || !letterlike(y))
-                continue;
-            size_t n = wa_norm_preimages(y, pre, sizeof pre / sizeof pre[0]);
-            if (!has_cp(pre, n, x)) {
-                if (missing < 10)
-                    print_message("    U+%04X normalises to a form with U+%04X, but is not its preimage\n", x, y);
-                missing++;
-            }
-        }
-        wa_buf_free(&b);
-    }
-    if (missing)
-        fail_msg("%u codepoints missing from wa_norm_preimages", missing);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -672,11 +543,6 @@ int main(void)
         cmocka_unit_test(map_is_consistent),
         cmocka_unit_test(sentence_breaks_recorded),
         cmocka_unit_test(random_input_keeps_invariants),
-        cmocka_unit_test(preimages_traditional),
-        cmocka_unit_test(preimages_ascii),
-        cmocka_unit_test(preimages_tibetan),
-        cmocka_unit_test(preimages_respects_max),
-        cmocka_unit_test(preimages_complete),
     };
     return cmocka_run_group_tests_name("test_normalize", tests, NULL, NULL);
 }
