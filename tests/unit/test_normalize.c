@@ -9,7 +9,6 @@
 
 #include "../../common/utf8.h"
 
-
 #define assert_norm(in, want) assert_string_equal(wt_norm(in), want)
 
 /* ---- Chinese ------------------------------------------------------------------ */
@@ -33,6 +32,18 @@ static void t2s_leaves_simplified_alone(void **state)
     assert_norm("环卫工人的工资什么时候发", "环卫工人的工资什么时候发");
     assert_norm("为什么怎么办", "为什么怎么办");
     assert_norm("抬头", "抬头");
+}
+
+/* Spellings that must meet in one form: 資 and 资, G ｇ Ｇ and g. */
+static void variants_meet_in_one_form(void **state)
+{
+    (void)state;
+    assert_norm("資", "资");
+    assert_norm("资", "资");
+    assert_norm("G", "g");
+    assert_norm("ｇ", "g");
+    assert_norm("Ｇ", "g");
+    assert_norm("\u0F43", "\u0F42\u0FB7");
 }
 
 static void fullwidth_letters_and_digits(void **state)
@@ -516,6 +527,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(t2s_traditional_to_simplified),
         cmocka_unit_test(t2s_leaves_simplified_alone),
+        cmocka_unit_test(variants_meet_in_one_form),
         cmocka_unit_test(fullwidth_letters_and_digits),
         cmocka_unit_test(fullwidth_punctuation),
         cmocka_unit_test(ascii_lower_case),

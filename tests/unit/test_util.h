@@ -95,6 +95,42 @@ static inline void wt_write_files(const char *dir, const wt_file *files)
             wt_write_file(dir, files[i].name, files[i].content, files[i].len);
 }
 
+static inline void wt_remove_tree(const char *dir);
+
+/* Folders made by wt_make_dict and not removed yet: a failed assertion jumps
+ * out of a test before its wt_remove_dir, so they are removed at exit. */
+static char *wt_dirs_[256];
+
+static inline void wt_remove_leftover_dirs(void)
+{
+    for (size_t i = 0; i < sizeof wt_dirs_ / sizeof wt_dirs_[0]; i++)
+        if (wt_dirs_[i]) {
+            wt_remove_tree(wt_dirs_[i]);
+            free(wt_dirs_[i]);
+            wt_dirs_[i] = NULL;
+        }
+}
+
+static inline void wt_track_dir(const char *dir, int add)
+{
+    static int registered;
+    if (!registered) {
+        registered = 1;
+        atexit(wt_remove_leftover_dirs);
+    }
+    for (size_t i = 0; i < sizeof wt_dirs_ / sizeof wt_dirs_[0]; i++) {
+        if (add && !wt_dirs_[i]) {
+            wt_dirs_[i] = strdup(dir);
+            return;
+        }
+        if (!add && wt_dirs_[i] && strcmp(wt_dirs_[i], dir) == 0) {
+            free(wt_dirs_[i]);
+            wt_dirs_[i] = NULL;
+            return;
+        }
+    }
+}
+
 /* Create a fresh temporary folder holding files; returns a malloc'd path. */
 static inline char *wt_make_dict(const wt_file *files)
 {
@@ -106,6 +142,7 @@ static inline char *wt_make_dict(const wt_file *files)
         fail_msg("mkdtemp: %s", strerror(errno));
     char *out = strdup(dir);
     assert_non_null(out);
+    wt_track_dir(out, 1);
     if (files)
         wt_write_files(out, files);
     return out;
@@ -140,11 +177,17 @@ static inline int wt_rm_cb(const char *path, const struct stat *sb, int flag, st
     return remove(path);
 }
 
+static inline void wt_remove_tree(const char *dir)
+{
+    nftw(dir, wt_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 static inline void wt_remove_dir(char *dir)
 {
     if (!dir)
         return;
-    nftw(dir, wt_rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+    wt_remove_tree(dir);
+    wt_track_dir(dir, 0);
     free(dir);
 }
 
@@ -285,14 +328,18 @@ static inline void wt_print_result(const wa_dict *d, const wa_result *r)
 
 /* ---- normalising ---------------------------------------------------------------- */
 
-/* The normalised form of s, in a static buffer (valid until the next call). */
+/* The normalised form of s, in a static buffer. Buffers rotate, so the
+ * results of up to four calls can be compared with each other, e.g.
+ * assert_string_equal(wt_norm(a), wt_norm(b)). */
 static inline const char *wt_norm(const char *s)
 {
-    static char out[8192];
+    static char bufs[4][8192];
+    static unsigned turn;
+    char *out = bufs[turn++ % 4];
     wa_buf b;
     wa_buf_init(&b);
     assert_int_equal(wa_norm_string(s, strlen(s), &b), 0);
-    assert_true(b.len < sizeof out);
+    assert_true(b.len < sizeof bufs[0]);
     if (b.len)
         memcpy(out, b.data, b.len);
     out[b.len] = '\0';
