@@ -419,12 +419,9 @@ static const char *match_text(const wa_session *s, const wa_match *m, char *buf,
     if (n >= cap)
         n = cap - 1;
     memcpy(buf, s->norm.text.data + m->nstart, n);
+    /* never cut a UTF-8 sequence in half: drop an incomplete last character */
+    n = wa_utf8_check(buf, n);
     buf[n] = '\0';
-    /* never cut a UTF-8 sequence in half */
-    while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80 && wa_utf8_check(buf, n) != n)
-        buf[--n] = '\0';
-    if (wa_utf8_check(buf, n) != n)
-        buf[0] = '\0';
     return buf;
 }
 
@@ -653,7 +650,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             if ((er == WA_ROLE_EVENT || er == WA_ROLE_WAGE || er == WA_ROLE_RESOLUTION) && overlaps(ng, e) &&
                 !holds && !e->cancelled) {
                 e->cancelled = 1;
-                char a[128], b[128];
+                char a[512], b[512];
                 explain(s, flags, "negation '%s' cancels '%s'", match_text(s, &r->matches[i], a, sizeof a),
                         match_text(s, e, b, sizeof b));
             }
@@ -710,7 +707,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
     }
     double score = core;
     if (ps) {
-        char a[128], b[128];
+        char a[512], b[512];
         explain(s, flags, "pair: subject '%s' + event '%s'%s: %+.1f", match_text(s, ps, a, sizeof a),
                 match_text(s, pe, b, sizeof b), pair_same ? " (same sentence)" : "", core);
     } else {
@@ -753,7 +750,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                     later = m;
             }
             if (later) {
-                char a[128], b[128];
+                char a[512], b[512];
                 explain(s, flags, "resolution '%s' set aside: event '%s' follows it", match_text(s, best, a, sizeof a),
                         match_text(s, later, b, sizeof b));
                 continue;
@@ -791,7 +788,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         if (role == WA_ROLE_COLLECTIVE)
             collective = 1;
         score += bw;
-        char a[128];
+        char a[512];
         explain(s, flags, "%s '%s' (%s): %+.1f", bw < 0 ? "penalty" : "cue", match_text(s, best, a, sizeof a),
                 d->groups[g].name, bw);
     }

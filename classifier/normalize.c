@@ -464,7 +464,9 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
                 uint32_t prev = last_cp(n, &k);
                 int next_digit = i < len && ((s[i] >= '0' && s[i] <= '9') ||
                                              (i + 2 < len && s[i] == 0xEF && s[i + 1] == 0xBC &&
-                                              s[i + 2] >= 0x90 && s[i + 2] <= 0x99));
+                                              s[i + 2] >= 0x90 && s[i + 2] <= 0x99) ||
+                                             (i + 2 < len && s[i] == 0xE0 && s[i + 1] == 0xBC &&
+                                              s[i + 2] >= 0xA0 && s[i + 2] <= 0xA9)); /* ０-９, ༠-༩ */
                 int prev_digit = prev >= '0' && prev <= '9';
                 if (prev_digit && next_digit) {
                     if (cp == ',')

@@ -43,7 +43,7 @@ static double han_big_unit(uint32_t cp)
 /* Tibetan syllables, as written after normalisation. */
 static const struct {
     const char *syl;
-    int kind;     /* 1 digit, 2 ten-word, 3 big unit, 4 connector (ignored), 5 tens marker */
+    int kind;     /* 1 digit, 2 ten-word, 3 big unit, 4 ignored, 5 tens marker, 6 decade connector */
     double value;
 } tib_words[] = {
     {"གཅིག", 1, 1}, {"གཉིས", 1, 2}, {"གསུམ", 1, 3}, {"བཞི", 1, 4}, {"ལྔ", 1, 5},
@@ -51,8 +51,10 @@ static const struct {
     {"སུམ", 1, 3}, {"ཉི", 1, 2}, {"ཉིས", 1, 2}, {"ཆིག", 1, 1}, {"བཅུ", 2, 10}, {"བཅོ", 2, 10},
     {"ཤུ", 5, 10}, {"ཅུ", 5, 10},
     {"བརྒྱ", 3, 100}, {"སྟོང", 3, 1000}, {"ཁྲི", 3, 1e4}, {"འབུམ", 3, 1e5}, {"ས་ཡ", 3, 1e6},
-    {"རྩ", 4, 0}, {"སོ", 4, 0}, {"ཞེ", 4, 0}, {"ང", 4, 0}, {"རེ", 4, 0}, {"དོན", 4, 0},
-    {"གྱ", 4, 0}, {"གོ", 4, 0}, {"དང", 4, 0}, {"ཕྲག", 4, 0}, {"ལྷག", 4, 0}, {"ཙམ", 4, 0},
+    /* decade connectors: after a tens word they only join (སུམ་ཅུ་སོ་ལྔ = 35);
+     * spoken without one they stand for the decade (སོ་ལྔ = 35, ཉེར་བརྒྱད = 28) */
+    {"རྩ", 6, 20}, {"ཉེར", 6, 20}, {"སོ", 6, 30}, {"ཞེ", 6, 40}, {"ང", 6, 50}, {"རེ", 6, 60}, {"དོན", 6, 70},
+    {"གྱ", 6, 80}, {"གོ", 6, 90}, {"དང", 4, 0}, {"ཕྲག", 4, 0}, {"ལྷག", 4, 0}, {"ཙམ", 4, 0},
     {"མེད", 4, 0}, {"ཐམ", 4, 0}, {"པ", 4, 0},
 };
 
@@ -81,6 +83,10 @@ static int parse_tibetan(const char *s, size_t len, double *out)
                 } else {
                     small += v;
                 }
+                break;
+            case 6:
+                if (small == 0)
+                    small = v;
                 break;
             case 2: /* ལྔ་བཅུ = 50, but བཅུ་ལྔ / བཅོ་ལྔ = 15 */
                 small = (small > 0 && small < 10) ? small * v : small + v;

@@ -124,6 +124,8 @@ static void noise_emoji_and_variation_selectors(void **state)
 
 static void decimal_point_kept_thousands_comma_dropped(void **state)
 {
+    /* between Tibetan digits too: ༧.༢ is 7.2 */
+    assert_norm("\u0F27.\u0F22", "7.2");
     (void)state;
     assert_norm("1.5万", "1.5万");
     assert_norm("拖欠1.5万元", "拖欠1.5万元");

@@ -132,6 +132,16 @@ static void tibetan_words(void **state)
     expect_number("ལྔ་བཅུ་", 50);
 }
 
+static void tibetan_spoken_decades(void **state)
+{
+    (void)state;
+    /* a decade connector without a tens word stands for the decade */
+    expect_number("ཉེར་བརྒྱད", 28);
+    expect_number("སོ་ལྔ", 35);
+    expect_number("སུམ་ཅུ་སོ་ལྔ", 35);
+    expect_number("བཞི་བཅུ་ཞེ་ལྔ", 45);
+}
+
 static void tibetan_words_other_spellings(void **state)
 {
     (void)state;
@@ -169,6 +179,7 @@ int main(void)
         cmocka_unit_test(mixed_forms),
         cmocka_unit_test(tibetan_words),
         cmocka_unit_test(tibetan_words_other_spellings),
+        cmocka_unit_test(tibetan_spoken_decades),
         cmocka_unit_test(rejects_non_numbers),
     };
     return cmocka_run_group_tests_name("test_numerals", tests, NULL, NULL);
