@@ -285,6 +285,14 @@ static int overlaps(const wa_match *a, const wa_match *b)
     return a->nstart < b->nend && b->nstart < a->nend;
 }
 
+/* Patterns kept in a bo/ or zh/ folder are written for that script: a text
+ * without a single letter of it cannot match them, so PCRE2 is spared the
+ * scan. */
+static int script_present(const wa_norm *n, const wa_pattern *p)
+{
+    return p->script == 0 || (p->script == 1 && n->n_tibetan > 0) || (p->script == 2 && n->n_han > 0);
+}
+
 /* Add a signal-pattern match, unless it repeats one already found: Vectorscan
  * reports every end of a match, PCRE2 one match per start. */
 static int add_signal(wa_session *s, const wa_dict *d, uint32_t p, uint32_t ms, uint32_t me)
@@ -339,7 +347,7 @@ static int run_signal_patterns(wa_session *s, const wa_dict *d)
     }
     for (size_t p = 0; p < d->npatterns; p++) {
         const wa_pattern *pat = &d->patterns[p];
-        if (pat->group < 0 || pat->in_signal_db)
+        if (pat->group < 0 || pat->in_signal_db || !script_present(n, pat))
             continue;
         PCRE2_SIZE off = 0;
         for (int k = 0; k < 256 && off <= n->text.len; k++) {
@@ -456,7 +464,7 @@ static void extract_entities(wa_session *s, const wa_dict *d, int flags)
     wa_entity *slots[WA_ENT_COUNT] = {&r->workers, &r->months, &r->amount, &r->company};
     for (size_t p = 0; p < d->npatterns; p++) {
         const wa_pattern *pat = &d->patterns[p];
-        if (pat->entity < 0 || slots[pat->entity]->value >= 0)
+        if (pat->entity < 0 || slots[pat->entity]->value >= 0 || !script_present(n, pat))
             continue;
         int rc = pcre2_match(pat->code, (PCRE2_SPTR)n->text.data, n->text.len, 0, PCRE2_NO_UTF_CHECK, s->md, NULL);
         if (rc < 0)

@@ -571,6 +571,7 @@ static void parse_patterns(loader *L, char *content, size_t len)
             return;
         }
         p->code = re;
+        p->script = strncmp(L->file, "bo/", 3) == 0 ? 1 : strncmp(L->file, "zh/", 3) == 0 ? 2 : 0;
         p->group = group;
         p->entity = entity;
         p->name_group = cap_no;

@@ -59,6 +59,8 @@ typedef struct {
     char *source;
     void *code;       /* pcre2_code_8 */
     uint8_t in_signal_db; /* matched by the Vectorscan signal database, not PCRE2 */
+    uint8_t script;   /* 1: from a bo/ folder, runs only on text with Tibetan letters;
+                         2: from a zh/ folder, runs only on text with Han characters; 0: always */
     int group;        /* signal pattern: group index; entity pattern: -1 */
     int entity;       /* wa_entity_kind or -1 */
     uint32_t name_group; /* capture number of (?<n>) or (?<name>) */

@@ -88,8 +88,11 @@ static uint32_t fold_full(uint32_t cp)
  * 2.6 KB, so the commonest path stays in the first-level cache. */
 static uint8_t han_same[(0x9FFF - 0x4E00) / 8 + 1];
 
+static void tibetan_tables_init(void);
+
 static void fold_init(void)
 {
+    tibetan_tables_init();
     uint32_t *t = malloc(FOLD_BMP * sizeof *t);
     if (!t)
         return; /* fold_full answers instead */
@@ -185,8 +188,18 @@ static const struct {
 };
 #define TIB_NDECOMP (sizeof tib_decomp / sizeof tib_decomp[0])
 
+/* Filled once by fold_init: which Tibetan codepoints decompose, and the
+ * rank of every Tibetan codepoint in a stack. */
+static uint32_t tib_decomp_bits[8];
+static uint8_t tib_rank_table[256];
+
 static size_t tib_decompose(uint32_t cp, uint32_t out[3])
 {
+    uint32_t o = cp - 0x0F00;
+    if (o >= 256 || !((tib_decomp_bits[o >> 5] >> (o & 31)) & 1)) {
+        out[0] = cp;
+        return 1;
+    }
     for (size_t i = 0; i < TIB_NDECOMP; i++) {
         if (tib_decomp[i].from == cp) {
             size_t n = 0;
@@ -322,14 +335,29 @@ static void drop_last(wa_norm *n, size_t k)
 
 #define TIB_CLUSTER_MAX 16
 
+static void tibetan_tables_init(void)
+{
+    for (size_t i = 0; i < TIB_NDECOMP; i++) {
+        uint32_t o = tib_decomp[i].from - 0x0F00;
+        tib_decomp_bits[o >> 5] |= 1u << (o & 31);
+    }
+    for (uint32_t o = 0; o < 256; o++)
+        tib_rank_table[o] = (uint8_t)tib_rank(0x0F00 + o);
+}
+
+static inline int rank_of(uint32_t cp)
+{
+    return cp >= 0x0F00 && cp <= 0x0FFF ? tib_rank_table[cp - 0x0F00] : tib_rank(cp);
+}
+
 static int flush_cluster(wa_norm *n, uint32_t *c, size_t nc, uint32_t s, uint32_t e)
 {
     /* Stable insertion sort by rank: a handful of marks at most. */
     for (size_t i = 1; i < nc; i++) {
         uint32_t v = c[i];
-        int r = tib_rank(v);
+        int r = rank_of(v);
         size_t j = i;
-        while (j > 0 && tib_rank(c[j - 1]) > r) {
+        while (j > 0 && rank_of(c[j - 1]) > r) {
             c[j] = c[j - 1];
             j--;
         }
