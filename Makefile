@@ -98,7 +98,7 @@ build/fuzz/obj/%.o: %.c
 build/fuzz/obj/classifier/json_input.o: classifier/json_input.cc
 	@mkdir -p $(dir $@)
 	clang++ -std=c++17 -g -O1 $(FUZZ_SAN) $(shell pkg-config --cflags simdjson 2>/dev/null) -c $< -o $@
-build/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJ)
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_setup.h $(FUZZ_OBJ)
 	@mkdir -p build/fuzz/obj
 	clang $(FUZZ_CFLAGS) -c $< -o build/fuzz/obj/$*.o
 	clang++ -fsanitize=fuzzer,address,undefined build/fuzz/obj/$*.o $(FUZZ_OBJ) $(LIBS) -o $@

@@ -787,7 +787,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
              * 根治欠薪 in a complaint is not a policy text. */
             for (size_t i = 0; i < r->nmatches; i++) {
                 const wa_match *m = &r->matches[i];
-                if (m->group == (int)g && !m->cancelled && m->index != best->index) {
+                if (m->group == (int)g && !m->cancelled &&
+                    (m->index != best->index || m->from_pattern != best->from_pattern)) {
                     bw *= 2;
                     break;
                 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../classifier/classifier.h"
+#include "fuzz_setup.h"
 #include "../../classifier/normalize.h"
 
 static wa_classifier *cls;
@@ -16,20 +17,7 @@ static wa_session *session;
 
 static void setup(void)
 {
-    const char *dir = getenv("WA_FUZZ_DICT");
-    wa_diag diag;
-    wa_diag_init(&diag);
-    wa_load_opts opts = {0};
-    cls = wa_classifier_open(dir ? dir : "dict", &opts, &diag);
-    if (!cls) {
-        for (size_t i = 0; i < diag.n; i++)
-            fprintf(stderr, "%s\n", diag.msgs[i]);
-        abort();
-    }
-    wa_diag_free(&diag);
-    session = wa_session_new();
-    if (!session)
-        abort();
+    cls = fuzz_open(&session);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

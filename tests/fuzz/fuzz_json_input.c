@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../../classifier/classifier.h"
+#include "fuzz_setup.h"
 #include "../../classifier/hit_json.h"
 #include "../../classifier/json_input.h"
 
@@ -14,15 +15,9 @@ static wa_json_reader *reader;
 
 static void setup(void)
 {
-    const char *dir = getenv("WA_FUZZ_DICT");
-    wa_diag diag;
-    wa_diag_init(&diag);
-    wa_load_opts opts = {0};
-    cls = wa_classifier_open(dir ? dir : "dict", &opts, &diag);
-    wa_diag_free(&diag);
-    session = wa_session_new();
+    cls = fuzz_open(&session);
     reader = wa_json_reader_new();
-    if (!cls || !session || !reader)
+    if (!reader)
         abort();
 }
 
