@@ -65,7 +65,8 @@ typedef struct {
 
 enum {
     WA_EXPLAIN = 1,       /* record every rule that fired in result->explain */
-    WA_NO_PREFILTER = 2,  /* run the full classifier on every document */
+    WA_NO_PREFILTER = 2,  /* run the full classifier on every document, and every
+                             PCRE2 pattern without the gate database's shortcut */
 };
 
 wa_classifier *wa_classifier_open(const char *dir, const wa_load_opts *opts, wa_diag *diag);

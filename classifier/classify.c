@@ -44,6 +44,10 @@ struct wa_session {
     wa_norm quick;         /* normalised without a map, for the prefilter */
     uint32_t text_start;   /* normalised offset where the text field begins */
     pcre2_match_data *md;
+    uint8_t *may_match;    /* per pattern: the gate database fired on this text */
+    size_t may_match_cap;
+    int gate_done;         /* may_match is filled for the current text */
+    int no_gate;           /* WA_NO_PREFILTER: every PCRE2 pattern runs */
     wa_result res;
     const wa_dict *d;      /* dictionary of the call in progress */
 };
@@ -136,6 +140,7 @@ void wa_session_free(wa_session *s)
     wa_norm_free(&s->quick);
     if (s->md)
         pcre2_match_data_free(s->md);
+    free(s->may_match);
     free(s->res.matches);
     wa_buf_free(&s->res.company_name);
     wa_buf_free(&s->res.explain);
@@ -157,6 +162,15 @@ static int ensure_scratch(wa_session *s, const wa_dict *d)
         return -1;
     if (d->signal_db && hs_alloc_scratch(d->signal_db, &s->scratch) != HS_SUCCESS)
         return -1;
+    if (d->gate_db && hs_alloc_scratch(d->gate_db, &s->scratch) != HS_SUCCESS)
+        return -1;
+    if (d->npatterns > s->may_match_cap) {
+        uint8_t *g = realloc(s->may_match, d->npatterns);
+        if (!g)
+            return -1;
+        s->may_match = g;
+        s->may_match_cap = d->npatterns;
+    }
     void *sc = s->scratch;
     if (wa_prefilter_alloc_scratch(d->prefilter, &sc) != 0)
         return -1;
@@ -335,6 +349,36 @@ static int on_signal(unsigned id, unsigned long long from, unsigned long long to
     return rc != 0; /* stop on error or when the match cap is reached */
 }
 
+static int on_gate(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
+{
+    (void)from;
+    (void)to;
+    (void)flags;
+    wa_session *s = ctx;
+    s->may_match[id] = 1;
+    return 0;
+}
+
+/* Whether PCRE2 pattern p can match the normalised text: one pass of the gate
+ * database (the PCRE2 patterns in Vectorscan's prefilter mode) answers for
+ * all of them. */
+static int may_match(wa_session *s, const wa_dict *d, size_t p)
+{
+    const wa_pattern *pat = &d->patterns[p];
+    if (!script_present(&s->norm, pat))
+        return 0;
+    if (!pat->gated || s->no_gate)
+        return 1;
+    if (!s->gate_done) {
+        memset(s->may_match, 0, d->npatterns);
+        hs_error_t e = hs_scan(d->gate_db, s->norm.text.data, (unsigned)s->norm.text.len, 0, s->scratch, on_gate, s);
+        if (e != HS_SUCCESS)
+            memset(s->may_match, 1, d->npatterns); /* cannot tell: run them all */
+        s->gate_done = 1;
+    }
+    return s->may_match[p];
+}
+
 /* Run every signal pattern over the normalised text: one Vectorscan pass for
  * those it supports, PCRE2 for the others. */
 static int run_signal_patterns(wa_session *s, const wa_dict *d)
@@ -347,7 +391,7 @@ static int run_signal_patterns(wa_session *s, const wa_dict *d)
     }
     for (size_t p = 0; p < d->npatterns; p++) {
         const wa_pattern *pat = &d->patterns[p];
-        if (pat->group < 0 || pat->in_signal_db || !script_present(n, pat))
+        if (pat->group < 0 || pat->in_signal_db || !may_match(s, d, p))
             continue;
         PCRE2_SIZE off = 0;
         for (int k = 0; k < 256 && off <= n->text.len; k++) {
@@ -464,7 +508,7 @@ static void extract_entities(wa_session *s, const wa_dict *d, int flags)
     wa_entity *slots[WA_ENT_COUNT] = {&r->workers, &r->months, &r->amount, &r->company};
     for (size_t p = 0; p < d->npatterns; p++) {
         const wa_pattern *pat = &d->patterns[p];
-        if (pat->entity < 0 || slots[pat->entity]->value >= 0 || !script_present(n, pat))
+        if (pat->entity < 0 || slots[pat->entity]->value >= 0 || !may_match(s, d, p))
             continue;
         int rc = pcre2_match(pat->code, (PCRE2_SPTR)n->text.data, n->text.len, 0, PCRE2_NO_UTF_CHECK, s->md, NULL);
         if (rc < 0)
@@ -595,6 +639,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
     reset_result(r);
     *out = r;
     s->d = d;
+    s->gate_done = 0;
+    s->no_gate = (flags & WA_NO_PREFILTER) != 0;
     if (ensure_scratch(s, d) != 0)
         return -1;
 
@@ -802,7 +848,9 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                 d->groups[g].name, bw);
     }
 
-    if (ps) {
+    /* Entities matter for a hit (its fields and level) and may lift a score
+     * to the threshold; a document they cannot lift there is spared them. */
+    if (ps && (score + WA_ENT_COUNT * d->rules.entity_bonus >= d->rules.threshold || (flags & WA_EXPLAIN))) {
         extract_entities(s, d, flags);
         int found = (r->workers.value > 0) + (r->months.value > 0) + (r->amount.value > 0) + (r->company.value > 0);
         if (found) {

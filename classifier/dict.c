@@ -777,64 +777,242 @@ static void set_default_rules(wa_rules *R)
     R->yellow_score = 1e9;
 }
 
-/* Signal patterns go into one Vectorscan database, scanned in one pass, when
- * Vectorscan supports their syntax; the rest (lookarounds, say) run with
- * PCRE2. Both engines see the same normalised text and give the leftmost
- * start of each match. */
-static int compile_signal_patterns(wa_dict *d, const char *cache, wa_diag *diag)
+/* Syntax Vectorscan does not support (lookaround, backreferences, atomic
+ * groups, \K, possessive quantifiers, conditionals, recursion, callouts):
+ * such a pattern runs with PCRE2. Deciding this from the text, not by a trial
+ * compile of each pattern, keeps a warm start free of any compile. */
+static int needs_pcre2(const char *src)
 {
-    const char **exprs = malloc((d->npatterns ? d->npatterns : 1) * sizeof *exprs);
-    unsigned *flags = malloc((d->npatterns ? d->npatterns : 1) * sizeof *flags);
-    unsigned *ids = malloc((d->npatterns ? d->npatterns : 1) * sizeof *ids);
-    int rc = 0;
-    if (!exprs || !flags || !ids) {
-        rc = -1;
-        goto out;
+    static const char *const marks[] = {"(?=", "(?!", "(?<=", "(?<!", "(?>", "(?(", "(?C", "(?R", "(?|",
+                                        "\\K", "\\g", "\\k", "*+", "++", "?+", "}+"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strstr(src, marks[i]))
+            return 1;
+    for (const char *q = src; (q = strchr(q, '\\')) != NULL; q += 2) {
+        if (q[1] >= '1' && q[1] <= '9')
+            return 1;
+        if (q[1] == '\0')
+            break;
     }
-    unsigned n = 0;
+    return 0;
+}
+
+/* The pattern as the gate database compiles it. Vectorscan and PCRE2 read
+ * Unicode script and category properties from different tables (PCRE2 gives
+ * \p{Han} the script extensions, so it matches 。 too), so every property,
+ * and every character class that holds one, becomes "any character": the
+ * gate may then fire more often, never less. */
+static int gate_source(const char *src, wa_buf *out)
+{
+    out->len = 0;
+    for (size_t i = 0; src[i];) {
+        if (src[i] == '\\' && (src[i + 1] == 'p' || src[i + 1] == 'P')) {
+            size_t j = i + 2;
+            if (src[j] == '{') {
+                while (src[j] && src[j] != '}')
+                    j++;
+                if (src[j])
+                    j++;
+            } else if (src[j]) {
+                j++;
+            }
+            if (wa_buf_append_str(out, "[\\s\\S]") != 0)
+                return -1;
+            i = j;
+            continue;
+        }
+        if (src[i] == '\\') {
+            size_t k = src[i + 1] ? 2 : 1;
+            if (src[i + 1] == 'Q') { /* \Q...\E is literal */
+                const char *e = strstr(src + i + 2, "\\E");
+                k = e ? (size_t)(e - (src + i)) + 2 : strlen(src + i);
+            }
+            if (wa_buf_append(out, src + i, k) != 0)
+                return -1;
+            i += k;
+            continue;
+        }
+        if (src[i] == '[') {
+            /* find the end of the class: a ']' right after '[' or '[^' is a
+             * member; escapes and [:posix:] names are skipped */
+            size_t j = i + 1, has_prop = 0;
+            if (src[j] == '^')
+                j++;
+            if (src[j] == ']')
+                j++;
+            while (src[j] && src[j] != ']') {
+                if (src[j] == '\\' && src[j + 1]) {
+                    has_prop |= src[j + 1] == 'p' || src[j + 1] == 'P';
+                    j += 2;
+                } else if (src[j] == '[' && src[j + 1] == ':') {
+                    const char *e = strstr(src + j + 2, ":]");
+                    j = e ? (size_t)(e - src) + 2 : j + 1;
+                } else {
+                    j++;
+                }
+            }
+            if (src[j])
+                j++;
+            int rc = has_prop ? wa_buf_append_str(out, "[\\s\\S]") : wa_buf_append(out, src + i, j - i);
+            if (rc != 0)
+                return -1;
+            i = j;
+            continue;
+        }
+        if (wa_buf_append(out, src + i, 1) != 0)
+            return -1;
+        i++;
+    }
+    return wa_buf_terminate(out);
+}
+
+/* Compile exprs[0..n) into one Vectorscan database named by the hash of what
+ * is compiled, or load it from the cache. An expression Vectorscan refuses
+ * ("too large", say) is left out and the rest compiled again; the indexes
+ * (ids) of those left out are returned in left_out (uint32 each) and stored
+ * beside the cached database, so a warm start compiles nothing. exprs and
+ * ids are reordered. Returns 0 (with *out NULL when everything was left
+ * out) or -1 with a finding in diag. */
+static int compile_leaving_out(wa_dict *d, const char *cache, const char *prefix, const char **exprs,
+                               const unsigned *flags, unsigned *ids, unsigned n, hs_database_t **out,
+                               wa_buf *left_out, wa_diag *diag)
+{
+    *out = NULL;
+    left_out->len = 0;
+    if (n == 0)
+        return 0;
     crypto_generichash_state ks;
     unsigned char key[16];
     crypto_generichash_init(&ks, NULL, 0, sizeof key);
-    const unsigned f = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_SOM_LEFTMOST;
-    for (size_t i = 0; i < d->npatterns; i++) {
-        wa_pattern *p = &d->patterns[i];
-        if (p->group < 0)
-            continue;
-        hs_database_t *one = NULL;
-        hs_compile_error_t *err = NULL;
-        if (hs_compile(p->source, f, HS_MODE_BLOCK, NULL, &one, &err) != HS_SUCCESS) {
-            hs_free_compile_error(err);
-            continue; /* PCRE2 runs it */
-        }
-        hs_free_database(one);
-        p->in_signal_db = 1;
-        exprs[n] = p->source;
-        flags[n] = f;
-        ids[n] = (unsigned)i;
-        crypto_generichash_update(&ks, (const unsigned char *)p->source, strlen(p->source) + 1);
-        crypto_generichash_update(&ks, (const unsigned char *)&ids[n], sizeof ids[n]);
-        n++;
+    for (unsigned i = 0; i < n; i++) {
+        crypto_generichash_update(&ks, (const unsigned char *)exprs[i], strlen(exprs[i]) + 1);
+        crypto_generichash_update(&ks, (const unsigned char *)&ids[i], sizeof ids[i]);
+        crypto_generichash_update(&ks, (const unsigned char *)&flags[i], sizeof flags[i]);
     }
-    if (n == 0)
-        goto out;
     crypto_generichash_final(&ks, key, sizeof key);
     char hex[33], name[80];
     sodium_bin2hex(hex, sizeof hex, key, sizeof key);
-    snprintf(name, sizeof name, "signals-%s.hsdb", hex);
-    hs_database_t *db = wa_cache_load(cache, name);
-    if (!db) {
+    snprintf(name, sizeof name, "%s-%s.hsdb", prefix, hex);
+    hs_database_t *db = wa_cache_load_noted(cache, name, left_out);
+    if (db) {
+        int ok = left_out->len % sizeof(uint32_t) == 0;
+        for (size_t k = 0; ok && k < left_out->len / sizeof(uint32_t); k++) {
+            uint32_t idx;
+            memcpy(&idx, left_out->data + k * sizeof idx, sizeof idx);
+            ok = idx < d->npatterns;
+        }
+        if (ok)
+            goto done;
+        hs_free_database(db); /* a note that is not ours: compile afresh */
+        db = NULL;
+        left_out->len = 0;
+    }
+    while (n > 0) {
         hs_compile_error_t *err = NULL;
-        if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &db, &err) != HS_SUCCESS) {
-            wa_diag_add(diag, d->dir, 0, "cannot compile the signal patterns: %s",
+        if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &db, &err) == HS_SUCCESS) {
+            wa_cache_store_noted(cache, name, db, left_out->data, left_out->len);
+            break;
+        }
+        int bad = err ? err->expression : -1;
+        uint32_t idx = bad >= 0 && (unsigned)bad < n ? ids[bad] : 0;
+        if (bad < 0 || (unsigned)bad >= n || wa_buf_append(left_out, &idx, sizeof idx) != 0) {
+            wa_diag_add(diag, d->dir, 0, "cannot compile the %s patterns: %s", prefix,
                         err && err->message ? err->message : "unknown error");
             hs_free_compile_error(err);
-            rc = -1;
+            return -1;
+        }
+        hs_free_compile_error(err);
+        db = NULL;
+        n--;
+        /* flags are the same for every expression of one database */
+        memmove(exprs + bad, exprs + bad + 1, (n - (unsigned)bad) * sizeof *exprs);
+        memmove(ids + bad, ids + bad + 1, (n - (unsigned)bad) * sizeof *ids);
+    }
+done:
+    *out = db;
+    return 0;
+}
+
+/* Signal patterns go into one Vectorscan database, scanned in one pass, when
+ * Vectorscan supports their syntax; the rest run with PCRE2. Both engines see
+ * the same normalised text and give the leftmost start of each match.
+ *
+ * Every pattern that runs with PCRE2 (those and the entity patterns) is also
+ * compiled in Vectorscan's prefilter mode, which matches a superset of what
+ * the pattern matches (lookarounds dropped, say): one pass of that "gate"
+ * database tells which PCRE2 patterns can match a text at all, and only
+ * those run. */
+static int compile_patterns(wa_dict *d, const char *cache, wa_diag *diag)
+{
+    size_t cap = d->npatterns ? d->npatterns : 1;
+    const char **exprs = malloc(cap * sizeof *exprs);
+    unsigned *flags = malloc(cap * sizeof *flags);
+    unsigned *ids = malloc(cap * sizeof *ids);
+    wa_buf *gate_src = calloc(cap, sizeof *gate_src);
+    unsigned ngate = 0;
+    wa_buf left_out;
+    wa_buf_init(&left_out);
+    int rc = -1;
+    if (!exprs || !flags || !ids || !gate_src) {
+        wa_diag_add(diag, d->dir, 0, "out of memory compiling the patterns");
+        goto out;
+    }
+    unsigned n = 0;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        wa_pattern *p = &d->patterns[i];
+        if (p->group < 0 || needs_pcre2(p->source))
+            continue;
+        p->in_signal_db = 1;
+        exprs[n] = p->source;
+        flags[n] = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_SOM_LEFTMOST;
+        ids[n] = (unsigned)i;
+        n++;
+    }
+    hs_database_t *db = NULL;
+    if (compile_leaving_out(d, cache, "signals", exprs, flags, ids, n, &db, &left_out, diag) != 0)
+        goto out;
+    d->signal_db = db;
+    for (size_t k = 0; k < left_out.len / sizeof(uint32_t); k++) {
+        uint32_t idx;
+        memcpy(&idx, left_out.data + k * sizeof idx, sizeof idx);
+        d->patterns[idx].in_signal_db = 0;
+    }
+
+    n = 0;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        wa_pattern *p = &d->patterns[i];
+        if (p->in_signal_db)
+            continue;
+        wa_buf_init(&gate_src[n]);
+        if (gate_source(p->source, &gate_src[n]) != 0) {
+            wa_diag_add(diag, d->dir, 0, "out of memory compiling the patterns");
+            ngate = n + 1;
             goto out;
         }
-        wa_cache_store(cache, name, db);
+        p->gated = 1;
+        exprs[n] = gate_src[n].data;
+        flags[n] = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH;
+        ids[n] = (unsigned)i;
+        n++;
     }
-    d->signal_db = db;
+    ngate = n;
+    if (compile_leaving_out(d, cache, "gate", exprs, flags, ids, n, &db, &left_out, diag) != 0)
+        goto out;
+    d->gate_db = db;
+    for (size_t k = 0; k < left_out.len / sizeof(uint32_t); k++) {
+        uint32_t idx;
+        memcpy(&idx, left_out.data + k * sizeof idx, sizeof idx);
+        d->patterns[idx].gated = 0; /* always runs */
+    }
+    if (!db)
+        for (size_t i = 0; i < d->npatterns; i++)
+            d->patterns[i].gated = 0;
+    rc = 0;
 out:
+    for (unsigned k = 0; gate_src && k < ngate; k++)
+        wa_buf_free(&gate_src[k]);
+    free(gate_src);
+    wa_buf_free(&left_out);
     free(exprs);
     free(flags);
     free(ids);
@@ -993,7 +1171,7 @@ static int load(const char *dir, const wa_load_opts *opts, int compile, wa_dict 
                 wa_cache_store(cache, name, db);
         }
         d->hs_db = db;
-        if (db && compile_signal_patterns(d, cache, diag) != 0)
+        if (db && compile_patterns(d, cache, diag) != 0)
             db = NULL;
         if (db)
             wa_prefilter_build(d, cache, diag);
@@ -1060,6 +1238,8 @@ void wa_dict_release(wa_dict *d)
         hs_free_database(d->hs_db);
     if (d->signal_db)
         hs_free_database(d->signal_db);
+    if (d->gate_db)
+        hs_free_database(d->gate_db);
     wa_prefilter_free(d->prefilter);
     free(d->dir);
     free(d);

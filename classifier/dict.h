@@ -59,6 +59,7 @@ typedef struct {
     char *source;
     void *code;       /* pcre2_code_8 */
     uint8_t in_signal_db; /* matched by the Vectorscan signal database, not PCRE2 */
+    uint8_t gated;    /* PCRE2 runs only where the gate database says it may match */
     uint8_t script;   /* 1: from a bo/ folder, runs only on text with Tibetan letters;
                          2: from a zh/ folder, runs only on text with Han characters; 0: always */
     int group;        /* signal pattern: group index; entity pattern: -1 */
@@ -117,6 +118,7 @@ typedef struct wa_dict {
     wa_rules rules;
     void *hs_db;              /* hs_database_t of every term */
     void *signal_db;          /* hs_database_t of the signal patterns Vectorscan supports, or NULL */
+    void *gate_db;            /* hs_database_t: the PCRE2 patterns in prefilter mode, or NULL */
     wa_prefilter *prefilter;
     double load_seconds;
     int cache_hit;            /* the compiled database came from the cache */

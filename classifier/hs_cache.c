@@ -55,7 +55,12 @@ static int make_dirs(const char *dir)
     return rc;
 }
 
-hs_database_t *wa_cache_load(const char *dir, const char *name)
+/* A cache file: the magic "WAC1", a 4-byte little-endian note length, the
+ * note (what the caller needs to know about the database, e.g. which
+ * patterns it left out), then the serialised database. */
+static const char magic[4] = {'W', 'A', 'C', '1'};
+
+hs_database_t *wa_cache_load_noted(const char *dir, const char *name, wa_buf *note)
 {
     if (!dir)
         return NULL;
@@ -81,20 +86,40 @@ hs_database_t *wa_cache_load(const char *dir, const char *name)
         ok = 0;
     fclose(f);
     hs_database_t *db = NULL;
-    if (ok && data.len > 0 && hs_deserialize_database(data.data, data.len, &db) != HS_SUCCESS)
-        db = NULL;
+    if (ok && data.len >= 8 && memcmp(data.data, magic, 4) == 0) {
+        const unsigned char *h = (const unsigned char *)data.data + 4;
+        size_t nlen = (size_t)h[0] | (size_t)h[1] << 8 | (size_t)h[2] << 16 | (size_t)h[3] << 24;
+        if (nlen <= data.len - 8 && data.len - 8 - nlen > 0) {
+            if (note) {
+                note->len = 0;
+                ok = wa_buf_append(note, data.data + 8, nlen) == 0;
+            }
+            if (ok && hs_deserialize_database(data.data + 8 + nlen, data.len - 8 - nlen, &db) != HS_SUCCESS)
+                db = NULL;
+        }
+    }
     wa_buf_free(&data);
     return db;
 }
 
-void wa_cache_store(const char *dir, const char *name, const hs_database_t *db)
+hs_database_t *wa_cache_load(const char *dir, const char *name)
 {
-    if (!dir || make_dirs(dir) != 0)
+    return wa_cache_load_noted(dir, name, NULL);
+}
+
+void wa_cache_store_noted(const char *dir, const char *name, const hs_database_t *db, const void *note,
+                          size_t note_len)
+{
+    if (!dir || note_len > 0xFFFFFFFFu || make_dirs(dir) != 0)
         return;
     char *bytes = NULL;
     size_t len = 0;
     if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS)
         return;
+    unsigned char head[8];
+    memcpy(head, magic, 4);
+    for (int i = 0; i < 4; i++)
+        head[4 + i] = (unsigned char)(note_len >> (8 * i));
     wa_buf tmp, path;
     wa_buf_init(&tmp);
     wa_buf_init(&path);
@@ -102,7 +127,9 @@ void wa_cache_store(const char *dir, const char *name, const hs_database_t *db)
         wa_buf_printf(&path, "%s/%s", dir, name) == 0) {
         FILE *f = fopen(tmp.data, "wb");
         if (f) {
-            int ok = fwrite(bytes, 1, len, f) == len;
+            int ok = fwrite(head, 1, sizeof head, f) == sizeof head;
+            ok = ok && (note_len == 0 || fwrite(note, 1, note_len, f) == note_len);
+            ok = ok && fwrite(bytes, 1, len, f) == len;
             ok = (fclose(f) == 0) && ok;
             if (!ok || rename(tmp.data, path.data) != 0)
                 unlink(tmp.data);
@@ -111,4 +138,9 @@ void wa_cache_store(const char *dir, const char *name, const hs_database_t *db)
     wa_buf_free(&tmp);
     wa_buf_free(&path);
     free(bytes);
+}
+
+void wa_cache_store(const char *dir, const char *name, const hs_database_t *db)
+{
+    wa_cache_store_noted(dir, name, db, NULL, 0);
 }

@@ -10,6 +10,8 @@
 
 #include <hs/hs.h>
 
+#include "../common/buf.h"
+
 /* The cache folder chosen by opts and the environment, or NULL (no cache).
  * The caller frees the result. */
 char *wa_cache_dir(const char *configured);
@@ -17,5 +19,11 @@ char *wa_cache_dir(const char *configured);
 /* Returns a database or NULL (missing, unreadable, incompatible). */
 hs_database_t *wa_cache_load(const char *dir, const char *name);
 void wa_cache_store(const char *dir, const char *name, const hs_database_t *db);
+
+/* The same with a note stored beside the database (note_len bytes; loaded
+ * into *note, which the caller owns, when not NULL). */
+hs_database_t *wa_cache_load_noted(const char *dir, const char *name, wa_buf *note);
+void wa_cache_store_noted(const char *dir, const char *name, const hs_database_t *db, const void *note,
+                          size_t note_len);
 
 #endif

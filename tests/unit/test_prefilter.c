@@ -106,7 +106,9 @@ static void check_agree_with(const wa_dict *d, const char *id, const char *title
     int quick = r->hit;
     t->checked++;
     t->hits += full;
-    if (quick != full) {
+    /* past the prefilter, the gate of the PCRE2 patterns must not change a
+     * score either */
+    if (quick != full || (!r->prefiltered_out && r->score != full_score)) {
         if (t->disagreements < 8)
             print_message("    %s: full classifier %s (score %.2f), with the prefilter %s%s\n      title: %s\n      text:  %s\n",
                           id, full ? "HIT" : "no hit", full_score, quick ? "HIT" : "no hit",
@@ -133,6 +135,21 @@ static void corpus_documents_agree(void **state)
     if (t.disagreements)
         fail_msg("%zu of %zu corpus documents: the prefilter disagrees with the full classifier", t.disagreements,
                  t.checked);
+}
+
+/* PCRE2 gives \p{Han} the script extensions (it matches 。 as well), Vectorscan
+ * does not: the gate must let such a pattern run where PCRE2 would match. */
+static void gate_keeps_pcre2_properties(void **state)
+{
+    (void)state;
+    const char *text = "保洁阿姨六个月的劳务费还没拿到，班组17名环卫工人都一样。\n"
+                       "她不敢去找领导，只能我来网上问问。公司说钱没下来。";
+    const wa_result *r = wt_classify_doc(wt_repo_dict(), NULL, text, WA_NO_PREFILTER);
+    double full_score = r->score;
+    int full_company = r->company.value > 0;
+    r = wt_classify_doc(wt_repo_dict(), NULL, text, 0);
+    assert_true(r->score == full_score);
+    assert_int_equal(r->company.value > 0, full_company);
 }
 
 /* ---- mutations ---------------------------------------------------------------------------------- */
@@ -481,6 +498,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(corpus_documents_agree),
+        cmocka_unit_test(gate_keeps_pcre2_properties),
         cmocka_unit_test(mutated_documents_agree),
         cmocka_unit_test(mutations_keep_hits),
         cmocka_unit_test(sound_on_a_dictionary_of_its_own),
