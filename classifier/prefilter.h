@@ -11,10 +11,14 @@
  * cannot drop a hit; tests/unit/test_prefilter.c, the command-line test on
  * the corpus and the fuzzer check that it does not.
  *
- * A raw-bytes prefilter (anchors in every raw spelling, without normalising)
- * was tried: to stay sound it must treat any term character followed by a
- * character normalisation drops (a quote, a space, an emoji) as "maybe", and
- * that is nearly every document. */
+ * Looking for the terms in the raw text instead was tried twice. Loose
+ * anchors (any term character next to a character normalisation drops) call
+ * nearly every document "maybe". Exact detectors of every place a term can
+ * hide from a literal search (a variant spelling of one of its letters, a
+ * dropped character between two of its letters, a space that becomes a
+ * tsheg, Tibetan marks out of order) leave only 1 % undecided, but they are
+ * classes and gaps without literals, and scanning for them cost more than
+ * normalising: about 0.8 s against 0.2 s on the 110 MB benchmark corpus. */
 #ifndef WA_PREFILTER_H
 #define WA_PREFILTER_H
 
