@@ -371,6 +371,10 @@ static int flush_cluster(wa_norm *n, uint32_t *c, size_t nc, uint32_t s, uint32_
 
 static int emit_tsheg(wa_norm *n, uint32_t s, uint32_t e)
 {
+    /* Tibetan letters are three bytes starting with 0xE0: anything else ends
+     * the text, and the common case (a space after Chinese) stops here. */
+    if (n->text.len < 3 || (unsigned char)n->text.data[n->text.len - 3] != 0xE0)
+        return 0;
     size_t k;
     uint32_t last = last_cp(n, &k);
     if (!tib_syllable(last))
@@ -401,6 +405,27 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
         size_t adv;
         uint32_t cp;
         unsigned char c0 = s[i];
+        /* Fastest path, without a map: a run of Han characters that stay as
+         * they are is found first and copied in one go. */
+        if (n->no_map && nc == 0 && c0 >= 0xE4 && c0 <= 0xE9) {
+            size_t run = i;
+            while (run + 2 < len) {
+                unsigned a = s[run], b = s[run + 1], c = s[run + 2];
+                if (a - 0xE4u > 5u || ((b & 0xC0u) != 0x80u) | ((c & 0xC0u) != 0x80u))
+                    break;
+                uint32_t h = ((a & 0x0Fu) << 12) | ((b & 0x3Fu) << 6) | (c & 0x3Fu);
+                if (h < 0x4E00 || !((han_same[(h - 0x4E00) >> 3] >> ((h - 0x4E00) & 7)) & 1))
+                    break;
+                run += 3;
+            }
+            if (run > i) {
+                memcpy(n->text.data + n->text.len, s + i, run - i);
+                n->text.len += run - i;
+                n->n_han += (run - i) / 3;
+                i = run;
+                continue;
+            }
+        }
         /* Fast path: a Han character that stays as it is is copied through. */
         if (c0 >= 0xE4 && c0 <= 0xE9 && nc == 0 && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
             (s[i + 2] & 0xC0) == 0x80) {
@@ -488,14 +513,17 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
             } else if (cp == '.' || cp == ',') {
                 /* Keep the decimal point of 1.5万; drop a thousands comma;
                  * elsewhere a full stop is noise and a comma a clause mark. */
-                size_t k;
-                uint32_t prev = last_cp(n, &k);
                 int next_digit = i < len && ((s[i] >= '0' && s[i] <= '9') ||
                                              (i + 2 < len && s[i] == 0xEF && s[i + 1] == 0xBC &&
                                               s[i + 2] >= 0x90 && s[i + 2] <= 0x99) ||
                                              (i + 2 < len && s[i] == 0xE0 && s[i + 1] == 0xBC &&
                                               s[i + 2] >= 0xA0 && s[i + 2] <= 0xA9)); /* ０-９, ༠-༩ */
-                int prev_digit = prev >= '0' && prev <= '9';
+                int prev_digit = 0;
+                if (next_digit) { /* the last character written is looked at only then */
+                    size_t k;
+                    uint32_t prev = last_cp(n, &k);
+                    prev_digit = prev >= '0' && prev <= '9';
+                }
                 if (prev_digit && next_digit) {
                     if (cp == ',')
                         continue;

@@ -100,6 +100,7 @@ check "load-time reports cold and warm loads" bash -c "'$WA' load-time | grep -q
 # --- quality on the labelled corpus (SPEC §6: F1 >= 0.90 zh, >= 0.85 Tibetan) --------------
 set -- tests/corpus/zh.jsonl
 [ -f tests/corpus/bo.jsonl ] && set -- "$@" tests/corpus/bo.jsonl
+for f in tests/corpus/extra-*.jsonl; do [ -f "$f" ] && set -- "$@" "$f"; done
 "$WA" eval --min-f1 zh=0.90,bo=0.85 "$@" >"$tmp/eval" 2>&1; rc=$?
 sed -n '1,8p' "$tmp/eval"
 check "F1 on the labelled corpus meets zh 0.90 and bo 0.85" test "$rc" = 0
