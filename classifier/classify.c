@@ -48,6 +48,8 @@ struct wa_session {
     size_t may_match_cap;
     int gate_done;         /* may_match is filled for the current text */
     int no_gate;           /* WA_NO_PREFILTER: every PCRE2 pattern runs */
+    uint8_t *usable;       /* per match: may it be the subject or the event of the pair */
+    size_t usable_cap;
     wa_result res;
     const wa_dict *d;      /* dictionary of the call in progress */
 };
@@ -141,6 +143,7 @@ void wa_session_free(wa_session *s)
     if (s->md)
         pcre2_match_data_free(s->md);
     free(s->may_match);
+    free(s->usable);
     free(s->res.matches);
     wa_buf_free(&s->res.company_name);
     wa_buf_free(&s->res.explain);
@@ -715,38 +718,63 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         map_span(s, m->nstart, m->nend, &m->start, &m->end, &m->field);
     }
 
-    /* The core: the best subject-event pair within the window. */
+    /* The core: the best subject-event pair within the window. Which
+     * subjects and events may pair is settled first, once per match, so a
+     * huge document with thousands of matches stays linear in the pairs. */
+    if (r->nmatches > s->usable_cap) {
+        uint8_t *u = realloc(s->usable, r->nmatches);
+        if (!u)
+            return -1;
+        s->usable = u;
+        s->usable_cap = r->nmatches;
+    }
+    enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4 };
+    size_t nrival = 0;
+    for (size_t i = 0; i < r->nmatches; i++)
+        nrival += role_of(d, &r->matches[i]) == WA_ROLE_RIVAL;
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *a = &r->matches[i];
+        wa_role ra = role_of(d, a);
+        uint8_t f = 0;
+        if (ra == WA_ROLE_SUBJECT) {
+            /* 环卫 inside 环卫清运费 names a fee, not the workers. */
+            int in_rival = 0;
+            for (size_t j = 0; nrival && j < r->nmatches && !in_rival; j++)
+                in_rival = role_of(d, &r->matches[j]) == WA_ROLE_RIVAL && overlaps(a, &r->matches[j]);
+            f = in_rival ? 0 : SUBJECT_OK;
+        } else if (ra == WA_ROLE_EVENT) {
+            f = a->cancelled ? 0 : EVENT_OK;
+            for (size_t k = 0; nrival && k < r->nmatches && !(f & HOLDS_RIVAL); k++) {
+                const wa_match *m = &r->matches[k];
+                if (role_of(d, m) == WA_ROLE_RIVAL && a->nstart <= m->nstart && m->nend <= a->nend)
+                    f |= HOLDS_RIVAL;
+            }
+        }
+        s->usable[i] = f;
+    }
+    /* 拖欠农民工工资: an event that names other workers or another debt inside
+     * itself (or lies inside an event that does) is about them. */
+    for (size_t e = 0; nrival && e < r->nmatches; e++) {
+        if (!(s->usable[e] & HOLDS_RIVAL))
+            continue;
+        const wa_match *E = &r->matches[e];
+        for (size_t j = 0; j < r->nmatches; j++) {
+            const wa_match *b = &r->matches[j];
+            if ((s->usable[j] & EVENT_OK) && E->nstart <= b->nstart && b->nend <= E->nend)
+                s->usable[j] &= (uint8_t)~EVENT_OK;
+        }
+    }
     double core = 0;
     const wa_match *ps = NULL, *pe = NULL;
     int pair_same = 0;
     for (size_t i = 0; i < r->nmatches; i++) {
+        if (!(s->usable[i] & SUBJECT_OK))
+            continue;
         const wa_match *a = &r->matches[i];
-        if (role_of(d, a) != WA_ROLE_SUBJECT)
-            continue;
-        /* 环卫 inside 环卫清运费 names a fee, not the workers. */
-        int in_rival = 0;
-        for (size_t j = 0; j < r->nmatches && !in_rival; j++)
-            in_rival = role_of(d, &r->matches[j]) == WA_ROLE_RIVAL && overlaps(a, &r->matches[j]);
-        if (in_rival)
-            continue;
         for (size_t j = 0; j < r->nmatches; j++) {
+            if (!(s->usable[j] & EVENT_OK))
+                continue;
             const wa_match *b = &r->matches[j];
-            if (role_of(d, b) != WA_ROLE_EVENT || b->cancelled)
-                continue;
-            /* 拖欠农民工工资: an event that names other workers or another debt
-             * inside itself is about them. */
-            int about_rival = 0;
-            for (size_t e = 0; e < r->nmatches && !about_rival; e++) {
-                const wa_match *E = &r->matches[e]; /* b itself, or an event around it */
-                if (role_of(d, E) != WA_ROLE_EVENT || E->nstart > b->nstart || E->nend < b->nend)
-                    continue;
-                for (size_t k = 0; k < r->nmatches && !about_rival; k++) {
-                    const wa_match *m = &r->matches[k];
-                    about_rival = role_of(d, m) == WA_ROLE_RIVAL && E->nstart <= m->nstart && m->nend <= E->nend;
-                }
-            }
-            if (about_rival)
-                continue;
             if (char_gap(n, a, b, d->rules.window) > d->rules.window)
                 continue;
             int same = same_sentence(n, a, b);

@@ -703,6 +703,25 @@ static void lang_zh_bo_mixed(void **state)
     assert_string_equal(r->lang, "zh");
 }
 
+/* A huge document that repeats one complaint thousands of times: every
+ * rule stays linear in the pairs it looks at (it once took seconds), the
+ * match cap holds, and it is still a hit. */
+static void huge_repeated_complaint(void **state)
+{
+    (void)state;
+    const char *one = "拉萨市城关区环卫工人反映，某环卫公司拖欠我们三个月工资，二十多名环卫工还没拿到钱。";
+    size_t n1 = strlen(one), reps = 400000 / n1;
+    char *text = malloc(reps * n1 + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * n1, one, n1);
+    text[reps * n1] = '\0';
+    const wa_result *r = wt_classify_doc(wt_repo_dict(), NULL, text, 0);
+    assert_true(r->hit);
+    assert_true(r->nmatches <= WA_MAX_MATCHES);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -753,6 +772,7 @@ int main(void)
         cmocka_unit_test(level_large_amount_is_red),
         cmocka_unit_test(level_plain_hit_is_yellow_or_blue),
         cmocka_unit_test(lang_zh_bo_mixed),
+        cmocka_unit_test(huge_repeated_complaint),
     };
     return cmocka_run_group_tests_name("test_classify", tests, NULL, NULL);
 }
