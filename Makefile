@@ -4,10 +4,11 @@
 #   make run        install, build, run the product on its bundled demo input
 #   make bench      speed and memory beside ripgrep and GNU grep
 #   make fuzz       long libFuzzer runs (FUZZ_SECONDS each, default 300)
+#   make kafka-test only the Kafka tests (tests/kafka), against bin/wa-kafka-dev
 
 CC      ?= cc
 CXX     ?= c++
-PKGS    := libhs libpcre2-8 jansson libsodium simdjson libutf8proc
+PKGS    := libhs libpcre2-8 jansson libsodium simdjson libutf8proc rdkafka libmicrohttpd
 WARN    := -Wall -Wextra -Werror
 CFLAGS  ?= -O2 -g
 CXXFLAGS ?= -O2 -g
@@ -25,14 +26,21 @@ CLASSIFIER_CXX := classifier/json_input.cc
 CLI_SRC        := classifier/cli/main.c classifier/cli/cmd_classify.c classifier/cli/cmd_explain.c \
                   classifier/cli/cmd_eval.c classifier/cli/cmd_dict.c classifier/cli/jsonl_reader.c
 UNIT_TESTS     := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+# Kafka plumbing shared by every service, and the classifier's Kafka stage.
+KAFKA_SRC      := common/config.c common/metrics_http.c kafka/kafka_client.c kafka/commit_tracker.c \
+                  kafka/dead_letter.c
+STAGE_SRC      := classifier/stage/stage_run.c classifier/stage/dict_watch.c
 
 LIB_OBJ := $(patsubst %.c,$(B)/%.o,$(COMMON_SRC) $(CLASSIFIER_SRC)) $(patsubst %.cc,$(B)/%.o,$(CLASSIFIER_CXX))
 CLI_OBJ := $(patsubst %.c,$(B)/%.o,$(CLI_SRC))
 LIB     := $(B)/libwaclassifier.a
+KAFKA_OBJ := $(patsubst %.c,$(B)/%.o,$(KAFKA_SRC))
+STAGE_OBJ := $(patsubst %.c,$(B)/%.o,$(STAGE_SRC))
+KAFKA_LIB := $(B)/libwakafka.a
 BINDIR  ?= bin
 
-.PHONY: all deps test-deps test run bench fuzz fuzz-build clean asan
-all: $(BINDIR)/wa-classify $(addprefix $(B)/tests/,$(UNIT_TESTS))
+.PHONY: all deps test-deps test run bench fuzz fuzz-build clean asan kafka-test
+all: $(BINDIR)/wa-classify $(BINDIR)/wa-kafka-dev $(B)/tests/wa-kafka-tool $(addprefix $(B)/tests/,$(UNIT_TESTS))
 
 deps:
 	@tools/install-deps.sh build
@@ -58,13 +66,26 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BINDIR)/wa-classify: $(CLI_OBJ) $(LIB)
-	@mkdir -p $(BINDIR)
-	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(LIB) $(LIBS) -o $@
+$(KAFKA_LIB): $(KAFKA_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
 
-$(B)/tests/%: tests/unit/%.c $(LIB) tests/unit/test_util.h
+$(BINDIR)/wa-classify: $(CLI_OBJ) $(STAGE_OBJ) $(KAFKA_LIB) $(LIB)
+	@mkdir -p $(BINDIR)
+	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(STAGE_OBJ) $(KAFKA_LIB) $(LIB) $(LIBS) -o $@
+
+$(BINDIR)/wa-kafka-dev: $(B)/kafka/dev/wa_kafka_dev.o
+	@mkdir -p $(BINDIR)
+	$(CC) $(ALL_CFLAGS) $< $(shell pkg-config --libs rdkafka 2>/dev/null) -lpthread -o $@
+
+# The Kafka tests' helper (produce a file, dump a topic, wait for a group, measure latency).
+$(B)/tests/wa-kafka-tool: $(B)/tests/kafka/wa_kafka_tool.o $(KAFKA_LIB) $(LIB)
 	@mkdir -p $(B)/tests
-	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LIBS) -lcmocka -o $@
+	$(CC) $(ALL_CFLAGS) $< $(KAFKA_LIB) $(LIB) $(LIBS) -o $@
+
+$(B)/tests/%: tests/unit/%.c $(LIB) $(KAFKA_LIB) tests/unit/test_util.h
+	@mkdir -p $(B)/tests
+	$(CC) $(ALL_CFLAGS) $< $(KAFKA_LIB) $(LIB) $(LIBS) -lcmocka -o $@
 
 # The sanitizer build: same sources, ASan + UBSan, into build/asan and build/asan/bin.
 asan:
@@ -78,10 +99,14 @@ test: test-deps
 	@$(MAKE) --no-print-directory fuzz-build
 	@tests/run-tests.sh
 
+kafka-test: test-deps
+	$(MAKE) all
+	@tests/kafka/test_kafka.sh
+
 run: deps $(BINDIR)/wa-classify
 	bin/wa-classify deploy/demo/posts.jsonl
 
-bench: deps $(BINDIR)/wa-classify
+bench: deps $(BINDIR)/wa-classify $(BINDIR)/wa-kafka-dev $(B)/tests/wa-kafka-tool
 	@tools/install-deps.sh bench
 	@bench/run.sh
 
@@ -106,6 +131,82 @@ build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_setup.h $(FUZZ_OBJ)
 FUZZ_SECONDS ?= 300
 fuzz: test-deps fuzz-build
 	tests/fuzz/run-fuzz.sh $(FUZZ_SECONDS)
+
+# ---- the crawler (crawler/, bin/wa-crawler) ----------------------------------------------
+CRAWLER_PKGS   := libcurl libxml-2.0 sqlite3
+CRAWLER_CFLAGS := $(shell pkg-config --cflags $(CRAWLER_PKGS) 2>/dev/null)
+CRAWLER_LIBS   := $(shell pkg-config --libs $(CRAWLER_PKGS) 2>/dev/null)
+# Parsers and helpers (no network, no database): also what the fuzz targets link.
+CRAWLER_PARSE_SRC := crawler/charset.c crawler/urlcanon.c crawler/robots.c crawler/dates.c crawler/simhash.c \
+                     crawler/extract.c crawler/feed.c
+CRAWLER_SRC    := $(CRAWLER_PARSE_SRC) crawler/state.c crawler/sources.c crawler/crawl.c
+CRAWLER_OBJ    := $(patsubst %.c,$(B)/%.o,$(CRAWLER_SRC))
+CRAWLER_LIB    := $(B)/libwacrawler.a
+CRAWLER_TESTS  := $(patsubst tests/crawler/%.c,%,$(wildcard tests/crawler/test_crawler_*.c))
+CRAWLER_FUZZ   := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_crawler_*.c))
+
+all: $(BINDIR)/wa-crawler $(addprefix $(B)/tests/,$(CRAWLER_TESTS))
+
+$(B)/crawler/%.o: ALL_CFLAGS += $(CRAWLER_CFLAGS)
+
+$(CRAWLER_LIB): $(CRAWLER_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BINDIR)/wa-crawler: $(B)/crawler/cli/main.o $(CRAWLER_LIB) $(KAFKA_LIB) $(LIB)
+	@mkdir -p $(BINDIR)
+	$(CC) $(ALL_CFLAGS) $< $(CRAWLER_LIB) $(KAFKA_LIB) $(LIB) $(CRAWLER_LIBS) $(LIBS) -o $@
+
+$(B)/tests/test_crawler_%: tests/crawler/test_crawler_%.c $(CRAWLER_LIB) $(LIB)
+	@mkdir -p $(B)/tests
+	$(CC) $(ALL_CFLAGS) $(CRAWLER_CFLAGS) $< $(CRAWLER_LIB) $(LIB) $(CRAWLER_LIBS) $(LIBS) -lcmocka -o $@
+
+CRAWLER_FUZZ_OBJ := $(patsubst %.c,build/fuzz/obj/%.o,$(COMMON_SRC) $(CRAWLER_PARSE_SRC))
+fuzz-build: $(addprefix build/fuzz/,$(CRAWLER_FUZZ))
+build/fuzz/obj/crawler/%.o: FUZZ_CFLAGS += $(CRAWLER_CFLAGS)
+# A static pattern rule, so that it wins over the classifier's build/fuzz/% rule.
+$(addprefix build/fuzz/,$(CRAWLER_FUZZ)): build/fuzz/%: tests/fuzz/%.c $(CRAWLER_FUZZ_OBJ)
+	@mkdir -p build/fuzz/obj
+	clang $(FUZZ_CFLAGS) $(CRAWLER_CFLAGS) -c $< -o build/fuzz/obj/$*.o
+	clang++ -fsanitize=fuzzer,address,undefined build/fuzz/obj/$*.o $(CRAWLER_FUZZ_OBJ) \
+	  $(CRAWLER_LIBS) $(LIBS) -o $@
+
+# ---- the alerting service (alerting/, bin/wa-alertd) ---------------------------------------
+ALERT_PKGS   := libcurl sqlite3 libmicrohttpd
+ALERT_CFLAGS := $(shell pkg-config --cflags $(ALERT_PKGS) 2>/dev/null)
+ALERT_LIBS   := $(shell pkg-config --libs $(ALERT_PKGS) 2>/dev/null)
+# crawler/simhash.c: the near-duplicate fingerprint, shared with the crawler.
+ALERT_SRC    := alerting/ledger_sqlite.c alerting/alert_config.c alerting/unitname.c alerting/workflow.c \
+                alerting/notify.c alerting/incidents.c alerting/clocks.c alerting/deliver.c \
+                alerting/hotline_api.c alerting/service.c crawler/simhash.c
+ALERT_OBJ    := $(patsubst %.c,$(B)/%.o,$(ALERT_SRC))
+ALERT_LIB    := $(B)/libwaalert.a
+ALERT_TESTS  := $(patsubst tests/alerting/%.c,%,$(wildcard tests/alerting/test_alert_*.c))
+
+all: $(BINDIR)/wa-alertd $(addprefix $(B)/tests/,$(ALERT_TESTS))
+
+$(B)/alerting/%.o: ALL_CFLAGS += $(ALERT_CFLAGS)
+
+$(ALERT_LIB): $(ALERT_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BINDIR)/wa-alertd: $(B)/alerting/cli/main.o $(ALERT_LIB) $(KAFKA_LIB) $(LIB)
+	@mkdir -p $(BINDIR)
+	$(CC) $(ALL_CFLAGS) $< $(ALERT_LIB) $(KAFKA_LIB) $(LIB) $(ALERT_LIBS) $(LIBS) -o $@
+
+$(B)/tests/test_alert_%: tests/alerting/test_alert_%.c $(ALERT_LIB) $(KAFKA_LIB) $(LIB)
+	@mkdir -p $(B)/tests
+	$(CC) $(ALL_CFLAGS) $(ALERT_CFLAGS) $< $(ALERT_LIB) $(KAFKA_LIB) $(LIB) $(ALERT_LIBS) $(LIBS) -lcmocka -o $@
+
+# The fuzz target of the service's untrusted input (hit messages, hotline bodies).
+ALERT_FUZZ_OBJ := $(patsubst %.c,build/fuzz/obj/%.o,$(ALERT_SRC) $(KAFKA_SRC)) $(FUZZ_OBJ)
+fuzz-build: build/fuzz/fuzz_alert_input
+build/fuzz/obj/alerting/%.o: FUZZ_CFLAGS += $(ALERT_CFLAGS)
+build/fuzz/fuzz_alert_input: tests/fuzz/fuzz_alert_input.c $(ALERT_FUZZ_OBJ)
+	@mkdir -p build/fuzz/obj
+	clang $(FUZZ_CFLAGS) $(ALERT_CFLAGS) -c $< -o build/fuzz/obj/fuzz_alert_input.o
+	clang++ -fsanitize=fuzzer,address,undefined build/fuzz/obj/fuzz_alert_input.o $(ALERT_FUZZ_OBJ) $(ALERT_LIBS) $(LIBS) -o $@
 
 clean:
 	rm -rf build bin

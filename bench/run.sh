@@ -37,6 +37,8 @@
 #   BENCH_TIMEOUT   seconds before one run is killed (default: 300)
 #   BENCH_DICTS     which dictionaries          (default: "real 10k 100k")
 #   BENCH_CACHE_DIR WA_CACHE_DIR for the classifier's compiled-dictionary cache (default: bench/out/cache)
+#   BENCH_PARTS     other components' benchmarks run after this one (default: "stage crawler alertd",
+#                   bench/NAME.sh each, when present)
 #   CC              C compiler                  (default: cc)
 set -u -o pipefail
 
@@ -428,6 +430,21 @@ done
 if [ $missed -gt 0 ]; then say "MISSED: $missed of ${#STATUS_ORDER[@]} targets"; else say "all ${#STATUS_ORDER[@]} targets met"; fi
 log "report written to $REPORT"
 
+# The other components' benchmarks, each with its own report in $OUT (BENCH_PARTS picks them).
+PART_FAILED=0
+for part in ${BENCH_PARTS:-stage crawler alertd}; do
+    script=$ROOT/bench/$part.sh
+    [ -f "$script" ] || continue
+    log "=== $part ($script)"
+    if ! BENCH_OUT=$OUT bash "$script"; then
+        log "$part benchmark could not run"
+        PART_FAILED=1
+    fi
+done
+
+if [ $PART_FAILED = 1 ]; then
+    exit 1
+fi
 if [ $WA_FAILED = 1 ]; then
     log "wa-classify did not run cleanly: the benchmark is incomplete"
     exit 1

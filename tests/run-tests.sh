@@ -2,6 +2,11 @@
 # Run every test of the project and end with one line "N passed, N failed".
 #   - cmocka unit tests, normal build and ASan+UBSan build
 #   - command-line tests (tests/cli), normal and sanitizer binaries
+#   - crawler tests (tests/crawler) against a fixture site on loopback, normal and sanitizer binaries
+#   - Kafka tests (tests/kafka) against bin/wa-kafka-dev: every scenario with the normal build,
+#     a shorter run of some with the sanitizer build
+#   - alerting tests (tests/alerting) against bin/wa-kafka-dev and local webhook and SMTP receivers:
+#     every scenario with the normal build, a smaller run with the sanitizer build
 #   - a short run of each libFuzzer target
 # Assumes `make all asan fuzz-build` has run (make test does that).
 set -u
@@ -59,6 +64,16 @@ for t in build/asan/tests/test_*; do
 done
 run_counted "cli" tests/cli/test_cli.sh
 WA_CLASSIFY=build/asan/bin/wa-classify run_counted "cli-asan" tests/cli/test_cli.sh
+run_counted "crawler" tests/crawler/test_crawler.sh
+WA_CRAWLER=build/asan/bin/wa-crawler run_counted "crawler-asan" tests/crawler/test_crawler.sh
+run_counted "kafka" tests/kafka/test_kafka.sh
+WA_CLASSIFY=build/asan/bin/wa-classify WA_KAFKA_DEV=build/asan/bin/wa-kafka-dev WA_KAFKA_TOOL=build/asan/tests/wa-kafka-tool \
+	KAFKA_TEST_DOCS=20000 KAFKA_TEST_BAD=200 KAFKA_TEST_SCENARIOS="cli main group big" \
+	run_counted "kafka-asan" tests/kafka/test_kafka.sh
+run_counted "alerting" tests/alerting/test_alerting.sh
+WA_ALERTD=build/asan/bin/wa-alertd WA_KAFKA_DEV=build/asan/bin/wa-kafka-dev WA_KAFKA_TOOL=build/asan/tests/wa-kafka-tool \
+	ALERT_TEST_INCIDENTS=100 ALERT_TEST_PER=10 ALERT_TEST_KILLS=2 ALERT_TEST_SCENARIOS="cli main clocks hotline" \
+	run_counted "alerting-asan" tests/alerting/test_alerting.sh
 
 # Fuzz smoke: a short run of each target from the seed corpus.
 for f in build/fuzz/fuzz_*; do

@@ -3,9 +3,11 @@
 # Usage: tools/install-deps.sh build|test|bench
 set -eu
 build="gcc g++ make pkg-config libvectorscan-dev libpcre2-dev libjansson-dev libsodium-dev
+librdkafka-dev libmicrohttpd-dev
+libcurl4-openssl-dev libxml2-dev libsqlite3-dev
 libsimdjson-dev libopencc-dev libutf8proc-dev"
-test="$build libcmocka-dev clang libclang-rt-14-dev python3"
-bench="$build ripgrep grep time"
+test="$build libcmocka-dev clang libclang-rt-14-dev python3 curl"
+bench="$build ripgrep grep time curl python3-scrapy"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;

@@ -32,6 +32,8 @@ int cmd_eval(cli_opts *o, int argc, char **argv);
 int cmd_lint(cli_opts *o, int argc, char **argv);
 int cmd_terms(cli_opts *o, int argc, char **argv);
 int cmd_load_time(cli_opts *o, int argc, char **argv);
+/* The Kafka stage (classifier/stage/stage_run.c). */
+int cmd_run(cli_opts *o, int argc, char **argv);
 
 /* Cut a text at max bytes on a UTF-8 boundary; returns the new length. */
 size_t cli_truncate_utf8(const char *s, size_t len, size_t max);

@@ -15,6 +15,7 @@ static const char usage[] =
     "       wa-classify lint [OPTIONS]               check the dictionary, 'file:line: message'\n"
     "       wa-classify terms [OPTIONS]              print every dictionary term, one per line\n"
     "       wa-classify load-time [OPTIONS]          time a cold and a warm dictionary load\n"
+    "       wa-classify run [OPTIONS]                the Kafka stage: wa.docs in, wa.hits out (run --help)\n"
     "\n"
     "Input: one JSON object per line with \"id\" and \"text\" (optional \"title\" and any other\n"
     "fields, carried into the hit). FILE '-' or no FILE reads stdin. Output: one hit object per\n"
@@ -152,10 +153,8 @@ int main(int argc, char **argv)
             return cmd_terms(&o, argc - 1, argv + 1);
         if (strcmp(cmd, "load-time") == 0)
             return cmd_load_time(&o, argc - 1, argv + 1);
-        if (strcmp(cmd, "run") == 0) {
-            fprintf(stderr, "wa-classify: 'run' (the Kafka stage) is not part of this build\n");
-            return 2;
-        }
+        if (strcmp(cmd, "run") == 0)
+            return cmd_run(&o, argc - 1, argv + 1);
     }
     return cmd_classify(&o, argc, argv);
 }
