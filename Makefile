@@ -178,7 +178,8 @@ ALERT_LIBS   := $(shell pkg-config --libs $(ALERT_PKGS) 2>/dev/null)
 # crawler/simhash.c: the near-duplicate fingerprint, shared with the crawler.
 ALERT_SRC    := alerting/ledger_sqlite.c alerting/alert_config.c alerting/unitname.c alerting/workflow.c \
                 alerting/notify.c alerting/incidents.c alerting/clocks.c alerting/deliver.c \
-                alerting/hotline_api.c alerting/service.c crawler/simhash.c
+                alerting/hotline_api.c alerting/service.c crawler/simhash.c \
+                alerting/accounts.c alerting/ledger_staff_sqlite.c alerting/api_staff.c
 ALERT_OBJ    := $(patsubst %.c,$(B)/%.o,$(ALERT_SRC))
 ALERT_LIB    := $(B)/libwaalert.a
 ALERT_TESTS  := $(patsubst tests/alerting/%.c,%,$(wildcard tests/alerting/test_alert_*.c))

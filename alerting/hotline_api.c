@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "api_staff.h"
 #include "clocks.h"
 #include "notify.h"
 #include "unitname.h"
@@ -21,6 +22,7 @@ struct wa_hotline_api {
     wa_ctx x;
     unsigned char token_hash[crypto_generichash_BYTES];
     int has_token;
+    wa_staff_api *staff; /* the staff API on the same server (api_staff.h) */
     void (*on_commit)(void *);
     void *ctx;
 };
@@ -233,6 +235,7 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, json_
     if (!r)
         return MHD_NO;
     MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+    wa_api_security_headers(r);
     if (status == 401)
         MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
     enum MHD_Result ret = MHD_queue_response(conn, status, r);
@@ -280,6 +283,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         *upload_size = 0;
         return MHD_YES;
     }
+    if (wa_staff_api_owns(url))
+        return wa_staff_api_handle(h->staff, conn, url, method, rq->body.data ? rq->body.data : "", rq->body.len,
+                                   rq->too_big);
     if (strcmp(url, "/api/complaints") != 0)
         return error_reply(conn, MHD_HTTP_NOT_FOUND, "no such endpoint", NULL);
     if (strcmp(method, "POST") != 0)
@@ -357,6 +363,12 @@ wa_hotline_api *wa_hotline_start(const char *host_port, const char *db_path, con
     h->x.topic_cases = topic_cases;
     h->on_commit = on_commit;
     h->ctx = ctx;
+    if (!(h->staff = wa_staff_api_new(&h->x))) {
+        snprintf(err, errcap, "out of memory");
+        wa_ledger_close(h->ledger);
+        free(h);
+        return NULL;
+    }
     if (ac->hotline_token && ac->hotline_token[0]) {
         h->has_token = 1;
         crypto_generichash(h->token_hash, sizeof h->token_hash, (const unsigned char *)ac->hotline_token,
@@ -366,9 +378,11 @@ wa_hotline_api *wa_hotline_start(const char *host_port, const char *db_path, con
     h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, handle, h,
                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED, completed,
                             NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
-                            (unsigned)64, MHD_OPTION_END);
+                            (unsigned)64, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+                            MHD_OPTION_END);
     if (!h->d) {
         snprintf(err, errcap, "cannot listen on %s (in use, or not an address of this machine)", host_port);
+        wa_staff_api_free(h->staff);
         wa_ledger_close(h->ledger);
         free(h);
         return NULL;
@@ -387,6 +401,7 @@ void wa_hotline_stop(wa_hotline_api *h)
     if (!h)
         return;
     MHD_stop_daemon(h->d);
+    wa_staff_api_free(h->staff);
     wa_ledger_close(h->ledger);
     free(h);
 }

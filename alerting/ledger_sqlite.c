@@ -5,6 +5,7 @@
  * the hit rate needs. Every statement is prepared once and bound, never
  * built from text. */
 #include "ledger.h"
+#include "ledger_sqlite_internal.h"
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -53,6 +54,13 @@ static const char *const migrations[] = {
     "CREATE TABLE kafka_out(id INTEGER PRIMARY KEY, topic TEXT NOT NULL, key TEXT, value TEXT NOT NULL,"
     " dedup_key TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, sent_at INTEGER);"
     "CREATE INDEX kafka_out_unsent ON kafka_out(sent_at, id);",
+    /* 2 -> 3: staff accounts (role, prefecture scope, Argon2id hash) and their sessions (token stored hashed) */
+    "CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, prefecture TEXT,"
+    " pwhash TEXT NOT NULL, created_at INTEGER NOT NULL, password_set_at INTEGER NOT NULL,"
+    " disabled INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE sessions(token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    " csrf TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);"
+    "CREATE INDEX sessions_by_user ON sessions(user_id);",
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == WA_LEDGER_SCHEMA_VERSION, "one migration per version");
 
@@ -83,6 +91,22 @@ const char *wa_ledger_error(const wa_ledger *l)
 const char *wa_ledger_id(const wa_ledger *l)
 {
     return l->id;
+}
+
+sqlite3 *wa_ledger_sqlite(wa_ledger *l)
+{
+    return l->db;
+}
+
+int wa_ledger_sqlite_fail(wa_ledger *l, const char *what)
+{
+    return fail(l, what);
+}
+
+int wa_ledger_sqlite_error(wa_ledger *l, const char *msg)
+{
+    snprintf(l->path_err, sizeof l->path_err, "%s", msg);
+    return -1;
 }
 
 /* The prepared statement for sql (a string literal: cached by its address). */

@@ -7,6 +7,8 @@
 #     a shorter run of some with the sanitizer build
 #   - alerting tests (tests/alerting) against bin/wa-kafka-dev and local webhook and SMTP receivers:
 #     every scenario with the normal build, a smaller run with the sanitizer build
+#   - staff API tests (tests/alerting/test_api.sh): accounts, sessions, scoping, CSRF, limits,
+#     normal and sanitizer binaries
 #   - a short run of each libFuzzer target
 # Assumes `make all asan fuzz-build` has run (make test does that).
 set -u
@@ -74,6 +76,8 @@ run_counted "alerting" tests/alerting/test_alerting.sh
 WA_ALERTD=build/asan/bin/wa-alertd WA_KAFKA_DEV=build/asan/bin/wa-kafka-dev WA_KAFKA_TOOL=build/asan/tests/wa-kafka-tool \
 	ALERT_TEST_INCIDENTS=100 ALERT_TEST_PER=10 ALERT_TEST_KILLS=2 ALERT_TEST_SCENARIOS="cli main clocks hotline" \
 	run_counted "alerting-asan" tests/alerting/test_alerting.sh
+run_counted "api" tests/alerting/test_api.sh
+WA_ALERTD=build/asan/bin/wa-alertd WA_KAFKA_DEV=build/asan/bin/wa-kafka-dev run_counted "api-asan" tests/alerting/test_api.sh
 
 # Fuzz smoke: a short run of each target from the seed corpus.
 for f in build/fuzz/fuzz_*; do

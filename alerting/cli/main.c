@@ -13,7 +13,9 @@
 #include "../alert_config.h"
 #include "../clocks.h"
 #include "../deliver.h"
+#include "../accounts.h"
 #include "../ledger.h"
+#include "../ledger_staff.h"
 #include "../service.h"
 #include "../workflow.h"
 
@@ -26,6 +28,9 @@ static const char usage[] =
     "       wa-alertd export-csv [--from DATE] [--to DATE] [--prefecture P] [--out FILE] [--db PATH]\n"
     "       wa-alertd backup DEST                                  [--db PATH]\n"
     "       wa-alertd migrate                                      [--db PATH]\n"
+    "       wa-alertd users add NAME --role ROLE [--prefecture P] [--password-stdin] [--db PATH]\n"
+    "       wa-alertd users passwd NAME [--password-stdin]        [--db PATH]\n"
+    "       wa-alertd users list                                   [--db PATH]\n"
     "\n"
     "The alerting service: consumes wa.hits, opens a case per incident in the ledger (SQLite),\n"
     "runs the 2-hour fast-report and 24-hour resolution clocks, and notifies the offices\n"
@@ -43,6 +48,13 @@ static const char usage[] =
     "                 (dates as 2026-11-01; default: everything), of one prefecture or all\n"
     "  backup         a consistent copy of the ledger into DEST while the service runs\n"
     "  migrate        bring the ledger's schema up to date and print its version\n"
+    "  users          staff accounts of the API: add a user (ROLE: cyberspace, petition, housing,\n"
+    "                 analyst or admin; --prefecture limits the user to that prefecture's cases),\n"
+    "                 set a new password (ends the user's sessions), list the users. The password\n"
+    "                 is read from the first line of stdin with --password-stdin (10 to 256 bytes),\n"
+    "                 else a random one is made and printed once. Hashes are Argon2id.\n"
+    "                 The first start of the service with no user creates \"admin\" with a random\n"
+    "                 password, printed once on stderr.\n"
     "\n"
     "--metrics serves Prometheus counters at /metrics (default alerting.metrics, else none).\n"
     "--db defaults to alerting.db of the configuration, else wa-alertd.db. --brokers (or\n"
@@ -84,6 +96,99 @@ static int die(const char *msg, const char *arg)
     return 2;
 }
 
+/* The password of users add / passwd: the first line of stdin, or a random one printed once. */
+static int read_password(int from_stdin, char *pw, size_t cap, int *generated)
+{
+    *generated = 0;
+    if (!from_stdin) {
+        wa_password_random(pw, 20);
+        *generated = 1;
+        return 0;
+    }
+    if (!fgets(pw, (int)cap, stdin)) {
+        fprintf(stderr, "wa-alertd: --password-stdin: no password on stdin\n");
+        return -1;
+    }
+    size_t n = strcspn(pw, "\r\n");
+    if (pw[n] == '\0' && n == cap - 1) {
+        fprintf(stderr, "wa-alertd: the password is longer than %d bytes\n", WA_PASSWORD_MAX);
+        return -1;
+    }
+    pw[n] = '\0';
+    if (n < WA_PASSWORD_MIN) {
+        fprintf(stderr, "wa-alertd: the password must be at least %d bytes\n", WA_PASSWORD_MIN);
+        return -1;
+    }
+    return 0;
+}
+
+static int users_cmd(wa_ledger *l, const char *sub, const char *name, const char *role, const char *pref,
+                     int password_stdin)
+{
+    if (strcmp(sub, "list") == 0) {
+        if (wa_ledger_users_print(l, stdout) != 0)
+            return fprintf(stderr, "wa-alertd: %s\n", wa_ledger_error(l)), 1;
+        return 0;
+    }
+    int add = strcmp(sub, "add") == 0;
+    if (!add && strcmp(sub, "passwd") != 0)
+        return die("users: expected add, passwd or list", sub);
+    if (!wa_username_valid(name))
+        return die("users: a name is 1 to 64 letters, digits, '.', '_' or '-'", name);
+    if (add && !wa_role_valid(role))
+        return die("users add: --role must be cyberspace, petition, housing, analyst or admin", role);
+    if (add && pref && strlen(pref) > 64)
+        return die("users add: --prefecture is too long", NULL);
+    char pw[WA_PASSWORD_MAX + 2], hash[WA_PWHASH_MAX];
+    int generated, status = 0, found = 1;
+    if (read_password(password_stdin, pw, sizeof pw, &generated) != 0)
+        return 2;
+    if (wa_password_hash(pw, hash) != 0) {
+        sodium_memzero(pw, sizeof pw);
+        return fprintf(stderr, "wa-alertd: cannot hash the password (out of memory)\n"), 1;
+    }
+    int rc = add ? wa_ledger_user_add(l, name, role, pref, hash, wa_clock_now())
+                 : wa_ledger_user_set_password(l, name, hash, wa_clock_now(), &found);
+    if (rc != 0)
+        status = (fprintf(stderr, "wa-alertd: %s: %s\n", name, wa_ledger_error(l)), 1);
+    else if (!found)
+        status = (fprintf(stderr, "wa-alertd: no user %s\n", name), 1);
+    else if (generated)
+        printf("user %s: password %s (shown once)\n", name, pw);
+    else
+        printf("user %s: %s\n", name, add ? "added" : "password set");
+    sodium_memzero(pw, sizeof pw);
+    return status;
+}
+
+/* With no user yet, create "admin" with a random password and print it once. */
+static int bootstrap_admin(const char *db_path)
+{
+    char err[1024];
+    wa_ledger *l = NULL;
+    long long n = 0;
+    if (wa_ledger_open(&l, db_path, err, sizeof err) != 0) {
+        fprintf(stderr, "wa-alertd: %s\n", err);
+        return -1;
+    }
+    int rc = wa_ledger_user_count(l, &n);
+    if (rc == 0 && n == 0) {
+        char pw[21], hash[WA_PWHASH_MAX];
+        wa_password_random(pw, 20);
+        rc = wa_password_hash(pw, hash);
+        if (rc == 0 && (rc = wa_ledger_user_add(l, "admin", "admin", NULL, hash, wa_clock_now())) == 0)
+            fprintf(stderr,
+                    "wa-alertd: first start: created user admin with password %s (shown once; change it with"
+                    " wa-alertd users passwd admin)\n",
+                    pw);
+        sodium_memzero(pw, sizeof pw);
+    }
+    if (rc != 0)
+        fprintf(stderr, "wa-alertd: creating the first admin: %s\n", wa_ledger_error(l));
+    wa_ledger_close(l);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     const char *cmd = "run";
@@ -95,9 +200,11 @@ int main(int argc, char **argv)
         {"by", required_argument, 0, 'y'},     {"note", required_argument, 0, 'n'},
         {"at", required_argument, 0, 'a'},     {"from", required_argument, 0, 'f'},
         {"prefecture", required_argument, 0, 'p'}, {"out", required_argument, 0, 'o'},
-        {"metrics", required_argument, 0, 'm'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"metrics", required_argument, 0, 'm'}, {"help", no_argument, 0, 'h'},
+        {"role", required_argument, 0, 'r'},   {"password-stdin", no_argument, 0, 'P'}, {0, 0, 0, 0}};
     const char *config = NULL, *db = NULL, *listen = NULL, *brokers = NULL, *group = NULL, *to = NULL, *by = NULL,
-               *note = NULL, *at = NULL, *from = NULL, *pref = NULL, *outpath = NULL, *metrics = NULL;
+               *note = NULL, *at = NULL, *from = NULL, *pref = NULL, *outpath = NULL, *metrics = NULL, *role = NULL;
+    int password_stdin = 0;
     long stats_interval = 10;
     int no_http = 0;
     int c;
@@ -125,6 +232,8 @@ int main(int argc, char **argv)
         case 'p': pref = optarg; break;
         case 'o': outpath = optarg; break;
         case 'm': metrics = optarg; break;
+        case 'r': role = optarg; break;
+        case 'P': password_stdin = 1; break;
         case 'h': fputs(usage, stdout); return 0;
         default:
             fprintf(stderr, "wa-alertd: %s: unknown option or missing value (see --help)\n", argv[optind - 1]);
@@ -138,7 +247,7 @@ int main(int argc, char **argv)
         fputs(usage, stdout);
         return 0;
     }
-    static const char *const cmds[] = {"run", "case", "check-clocks", "deliver", "export-csv", "backup", "migrate", NULL};
+    static const char *const cmds[] = {"run", "case", "check-clocks", "deliver", "export-csv", "backup", "migrate", "users", NULL};
     int known = 0;
     for (size_t i = 0; cmds[i]; i++)
         known |= strcmp(cmd, cmds[i]) == 0;
@@ -146,6 +255,8 @@ int main(int argc, char **argv)
         return die("unknown command (see --help)", cmd);
     const char *arg1 = optind < argc ? argv[optind] : NULL;
     int want_args = strcmp(cmd, "case") == 0 || strcmp(cmd, "backup") == 0;
+    if (strcmp(cmd, "users") == 0)
+        want_args = arg1 && strcmp(arg1, "list") == 0 ? 1 : 2;
     if (argc - optind != want_args)
         return die(want_args ? "expected one argument (see --help)" : "unexpected argument", arg1);
 
@@ -173,6 +284,10 @@ int main(int argc, char **argv)
         sigaction(SIGTERM, &sa, NULL);
         sigaction(SIGINT, &sa, NULL);
         signal(SIGPIPE, SIG_IGN);
+        if (bootstrap_admin(db_path) != 0) {
+            status = 1;
+            goto done;
+        }
         wa_service_opts o = {db_path, no_http ? NULL : listen ? listen : ac.listen, metrics ? metrics : ac.metrics,
                              &cfg, &ac, (int)stats_interval, 1000, &stop_flag};
         status = wa_service_run(&o);
@@ -225,6 +340,8 @@ int main(int argc, char **argv)
             if (out != stdout && fclose(out) != 0)
                 status = (fprintf(stderr, "wa-alertd: %s: %s\n", outpath, strerror(errno)), 1);
         }
+    } else if (strcmp(cmd, "users") == 0) {
+        status = users_cmd(l, arg1, optind + 1 < argc ? argv[optind + 1] : NULL, role, pref, password_stdin);
     } else if (strcmp(cmd, "backup") == 0) {
         if (wa_ledger_backup(l, arg1) != 0)
             status = (fprintf(stderr, "wa-alertd: %s\n", wa_ledger_error(l)), 1);

@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 secs=${1:-300}
 status=0
-for t in fuzz_classify fuzz_json_input fuzz_crawler_extract fuzz_crawler_feed fuzz_crawler_robots fuzz_crawler_charset; do
+for t in fuzz_classify fuzz_json_input fuzz_crawler_extract fuzz_crawler_feed fuzz_crawler_robots fuzz_crawler_charset fuzz_alert_input; do
 	mkdir -p "build/fuzz/corpus-$t"
 	echo "fuzz: $t for ${secs}s" >&2
 	if ! WA_CACHE_DIR=build/fuzz/cache "build/fuzz/$t" -max_total_time="$secs" -max_len=65536 -timeout=10 \

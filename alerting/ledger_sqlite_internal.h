@@ -1,0 +1,17 @@
+/* For the other SQLite parts of the ledger (ledger_staff_sqlite.c): the
+ * connection of a wa_ledger and its error slot. Nothing outside the SQLite
+ * implementation includes this. */
+#ifndef WA_LEDGER_SQLITE_INTERNAL_H
+#define WA_LEDGER_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "ledger.h"
+
+sqlite3 *wa_ledger_sqlite(wa_ledger *l);
+/* Record "what: <sqlite message>" as the ledger's error; returns -1. */
+int wa_ledger_sqlite_fail(wa_ledger *l, const char *what);
+/* Record msg as the ledger's error; returns -1. */
+int wa_ledger_sqlite_error(wa_ledger *l, const char *msg);
+
+#endif
