@@ -37,23 +37,9 @@ cp "$ALERTD" "$tmp/bin/wa-alertd" && cp "$DEV" "$tmp/bin/wa-kafka-dev" && cp "$T
 	{ echo "cannot copy the binaries"; echo "0 passed, 1 failed"; exit 1; }
 ALERTD=$tmp/bin/wa-alertd DEV=$tmp/bin/wa-kafka-dev TOOL=$tmp/bin/wa-kafka-tool
 unset WA_KAFKA_BROKERS
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	if [ -n "${ALERT_TEST_KEEP:-}" ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
-}
-trap cleanup EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
-check() {
-	local name=$1
-	shift
-	if "$@" >"$tmp/check.out" 2>&1; then ok "$name $(tr '\n' ' ' <"$tmp/check.out" | head -c 300)"; else bad "$name" "$(head -c 800 "$tmp/check.out")"; fi
-}
-log() { echo "     $*"; }
+TEST_KEEP=${ALERT_TEST_KEEP:-}
+# shellcheck source=../lib/harness.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/harness.sh"
 
 wait_for() {
 	local end=$((SECONDS + $1))

@@ -10,17 +10,9 @@ cd "$(dirname "$0")/../.."
 ALERTD=${WA_ALERTD:-bin/wa-alertd}
 DEV=${WA_KAFKA_DEV:-bin/wa-kafka-dev}
 tmp=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	if [ -n "${API_TEST_KEEP:-}" ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
-}
-trap cleanup EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
+TEST_KEEP=${API_TEST_KEEP:-}
+# shellcheck source=../lib/harness.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/harness.sh"
 finish() { echo "$pass passed, $fail failed"; [ "$fail" = 0 ]; exit $?; }
 wait_for() {
 	local end=$((SECONDS + $1))

@@ -36,23 +36,9 @@ cp "$WA" "$tmp/bin/wa-classify-run" && cp "$OFFLINE" "$tmp/bin/wa-classify" && c
 WA=$tmp/bin/wa-classify-run OFFLINE=$tmp/bin/wa-classify DEV=$tmp/bin/wa-kafka-dev TOOL=$tmp/bin/wa-kafka-tool
 export WA_CACHE_DIR=${WA_CACHE_DIR:-$tmp/cache}
 unset WA_KAFKA_BROKERS
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
-	wait 2>/dev/null
-	if [ -n "${KAFKA_TEST_KEEP:-}" ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
-}
-trap cleanup EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
-check() {
-	local name=$1
-	shift
-	if "$@" >"$tmp/check.out" 2>&1; then ok "$name $(tr '\n' ' ' <"$tmp/check.out" | head -c 200)"; else bad "$name" "$(head -c 800 "$tmp/check.out")"; fi
-}
-log() { echo "     $*"; }
+TEST_KEEP=${KAFKA_TEST_KEEP:-}
+# shellcheck source=../lib/harness.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/harness.sh"
 
 # Test configuration: a short session timeout so a killed member leaves the group in seconds,
 # a fast dictionary check.
