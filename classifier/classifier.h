@@ -67,6 +67,8 @@ enum {
     WA_EXPLAIN = 1,       /* record every rule that fired in result->explain */
     WA_NO_PREFILTER = 2,  /* run the full classifier on every document, and every
                              PCRE2 pattern without the gate database's shortcut */
+    WA_NO_RAW_PREFILTER = 4, /* skip the prefilter's raw stage: normalise every document
+                                for the prefilter (tests compare the two) */
 };
 
 wa_classifier *wa_classifier_open(const char *dir, const wa_load_opts *opts, wa_diag *diag);

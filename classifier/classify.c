@@ -1,6 +1,7 @@
 /* Deciding whether a document is a wage-arrears hit.
  *
- * 1. Prefilter (prefilter.c): most documents stop here.
+ * 1. Prefilter (prefilter.c): most documents stop here, most of them
+ *    decided on the text as written, the rest after a quick normalisation.
  * 2. Normalise title and text (normalize.c) with a map back to the original.
  * 3. One Vectorscan pass finds every dictionary term; Tibetan terms must sit
  *    on syllable boundaries (an affixed case particle may follow).
@@ -648,20 +649,30 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         return -1;
 
     if (!(flags & WA_NO_PREFILTER)) {
-        wa_norm *q = &s->quick;
-        wa_norm_reset(q);
-        int rc = 0;
-        if (doc->title && doc->title_len)
-            rc |= wa_norm_append(q, doc->title, doc->title_len, 0) | wa_norm_append_break(q, 0);
-        rc |= wa_norm_append(q, doc->text ? doc->text : "", doc->text_len, 0);
-        if (rc != 0)
+        int raw = WA_PREFILTER_UNSURE;
+        if (!(flags & WA_NO_RAW_PREFILTER))
+            raw = wa_prefilter_raw(d->prefilter, s->scratch, doc->title ? doc->title : "", doc->title ? doc->title_len : 0,
+                                   doc->text ? doc->text : "", doc->text_len);
+        if (raw < 0)
             return -1;
-        int pass = wa_prefilter_pass(d->prefilter, s->scratch, q->text.data, q->text.len);
-        if (pass < 0)
-            return -1;
+        /* Both sides as written settle it, unless they must also be close. */
+        int pass = raw == WA_PREFILTER_PASS && !wa_prefilter_has_window(d->prefilter);
+        if (raw == WA_PREFILTER_UNSURE || (raw == WA_PREFILTER_PASS && !pass)) {
+            wa_norm *q = &s->quick;
+            wa_norm_reset(q);
+            int rc = 0;
+            if (doc->title && doc->title_len)
+                rc |= wa_norm_append(q, doc->title, doc->title_len, 0) | wa_norm_append_break(q, 0);
+            rc |= wa_norm_append(q, doc->text ? doc->text : "", doc->text_len, 0);
+            if (rc != 0)
+                return -1;
+            pass = wa_prefilter_pass(d->prefilter, s->scratch, q->text.data, q->text.len);
+            if (pass < 0)
+                return -1;
+        }
         if (!pass) {
             r->prefiltered_out = 1;
-            explain(s, flags, "prefilter: no subject term together with an event or wage term: not a hit");
+            explain(s, flags, "prefilter: no subject term within reach of an event or wage term: not a hit");
             if (!(flags & WA_EXPLAIN))
                 return 0;
         }

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <limits.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -931,6 +932,49 @@ static int compile_leaving_out(wa_dict *d, const char *cache, const char *prefix
 done:
     *out = db;
     return 0;
+}
+
+/* The widest match, in bytes, of any event pattern, or UINT32_MAX when one
+ * has no bound (or Vectorscan cannot tell). The prefilter's window rests on
+ * it: an event pattern pairs with a subject where the wage term inside it
+ * may lie up to this much further away. Patterns PCRE2 runs are measured in
+ * prefilter mode, whose matches include theirs. Costly (milliseconds per
+ * pattern): the prefilter keeps the answer in its cache. */
+uint32_t wa_dict_event_pattern_width(const wa_dict *d)
+{
+    uint32_t width = 0;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        const wa_pattern *p = &d->patterns[i];
+        if (p->group < 0 || d->groups[p->group].role != WA_ROLE_EVENT)
+            continue;
+        wa_buf g;
+        wa_buf_init(&g);
+        const char *src = p->source;
+        unsigned flags = HS_FLAG_UTF8 | HS_FLAG_UCP;
+        if (!p->in_signal_db) {
+            if (gate_source(p->source, &g) != 0) {
+                wa_buf_free(&g);
+                return UINT32_MAX;
+            }
+            src = g.data;
+            flags |= HS_FLAG_PREFILTER;
+        }
+        hs_expr_info_t *info = NULL;
+        hs_compile_error_t *err = NULL;
+        hs_error_t e = hs_expression_info(src, flags, &info, &err);
+        wa_buf_free(&g);
+        if (e != HS_SUCCESS || !info) {
+            hs_free_compile_error(err);
+            return UINT32_MAX;
+        }
+        unsigned w = info->max_width;
+        free(info);
+        if (w == UINT_MAX || w >= UINT32_MAX)
+            return UINT32_MAX;
+        if (w > width)
+            width = w;
+    }
+    return width;
 }
 
 /* Signal patterns go into one Vectorscan database, scanned in one pass, when

@@ -141,4 +141,7 @@ void wa_dict_release(wa_dict *d);
 
 int wa_dict_group(const wa_dict *d, const char *name);
 
+/* The widest match of any event pattern in bytes (UINT32_MAX: unbounded). */
+uint32_t wa_dict_event_pattern_width(const wa_dict *d);
+
 #endif

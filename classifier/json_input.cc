@@ -16,6 +16,11 @@ extern "C" size_t wa_json_padding(void)
     return simdjson::SIMDJSON_PADDING;
 }
 
+extern "C" int wa_utf8_valid(const char *s, size_t len)
+{
+    return simdjson::validate_utf8(s, len) ? 1 : 0;
+}
+
 extern "C" wa_json_reader *wa_json_reader_new(void)
 {
     return new (std::nothrow) wa_json_reader();

@@ -563,6 +563,26 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
     return 0;
 }
 
+uint32_t wa_norm_char(uint32_t cp)
+{
+    pthread_once(&fold_once, fold_init);
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z')
+            return cp + 32;
+        if (cp == '\r')
+            return '\n';
+        /* a full stop survives only between digits: count it as dropped; a
+         * comma is dropped only there (callers check digits around it) */
+        if (cp == ' ' || cp == '\t' || cp == '.' || is_noise(cp))
+            return 0;
+        return cp;
+    }
+    if (cp >= 0x0F00 && cp <= 0x0FFF)
+        return cp;
+    uint32_t f = fold_cp(cp);
+    return f != 0 && f < 0x80 ? wa_norm_char(f) : f;
+}
+
 int wa_norm_string(const char *s, size_t len, wa_buf *out)
 {
     wa_norm n;

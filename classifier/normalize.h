@@ -42,6 +42,13 @@ int wa_norm_append_break(wa_norm *n, uint32_t at);
 /* Normalise a dictionary term or any short string into out (reset first). */
 int wa_norm_string(const char *s, size_t len, wa_buf *out);
 
+/* What normalisation makes of one codepoint between two letters, outside
+ * Tibetan (whose marks depend on their neighbours and are returned as they
+ * are): its folded, lower-cased form, or 0 when it is dropped. A full stop,
+ * kept only between digits, counts as dropped; a comma, dropped only between
+ * digits (1,500), is returned as ','. */
+uint32_t wa_norm_char(uint32_t cp);
+
 /* True for codepoints that belong to a Tibetan syllable (letters, vowel
  * signs, subjoined letters, marks): everything else is a syllable boundary. */
 int wa_tibetan_is_syllable_cp(uint32_t cp);

@@ -1,5 +1,7 @@
 #include "prefilter.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,11 +9,29 @@
 #include <hs/hs.h>
 #include <sodium.h>
 
+#include "../common/utf8.h"
 #include "hs_cache.h"
+#include "json_input.h"
+#include "normalize.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 struct wa_prefilter {
-    hs_database_t *db;
+    hs_database_t *db;      /* the terms, over normalised text */
+    hs_database_t *raw_db;  /* the terms and their letters' variants, over the text as written; NULL: no raw stage */
+    uint8_t *term_chars;    /* one bit per BMP codepoint: a letter of some term (ASCII in both cases) */
+    int astral_terms;       /* some term has a letter beyond the BMP */
+    uint8_t *drop_chars;    /* one bit per BMP codepoint normalisation may drop between two letters */
+    int digit_terms;        /* some term has a digit: a comma between digits matters */
+    int tibetan_raw;        /* Tibetan text is decided as written too (no term holds a shad or other mark) */
+    int skip_e0;            /* the scan may skip lead byte 0xE0 (U+0800..U+0FFF) */
+    uint64_t *bigrams;      /* open addressing: (letter << 32 | next letter) of every term, 0 = empty */
+    size_t bigram_mask;
     size_t count[2];
+    size_t nvariants;
+    uint32_t reach;         /* a subject and an event or wage term further apart (end to end, bytes) never pair; UINT32_MAX: no bound */
 };
 
 static int term_side(const wa_dict *d, const wa_term *t)
@@ -22,6 +42,545 @@ static int term_side(const wa_dict *d, const wa_term *t)
     if (r == WA_ROLE_EVENT || r == WA_ROLE_WAGE)
         return 1;
     return -1;
+}
+
+/* ---- the raw stage ---------------------------------------------------------
+ * Most documents hold none of the terms even as written, and normalising
+ * them only to learn that is the largest cost of a run. A term can reach the
+ * normalised text without being in the text as written in three ways only:
+ *   - one of its letters is written as a variant that folds to it (a
+ *     traditional or compatibility form, a full-width letter, a look-alike);
+ *   - a character that normalisation drops sits inside it (環 衛, 环*卫);
+ *   - it is Tibetan, whose marks normalisation reorders and whose spaces
+ *     become tshegs.
+ * The raw stage looks for the terms as written (ASCII without case) and for
+ * every variant of their letters in one Vectorscan pass, and checks every
+ * dropped character for a term letter just before it. A document with a
+ * variant, such a gap, Tibetan or invalid UTF-8 is left to the normalised
+ * prefilter; one with neither a gap nor a variant holds a term after
+ * normalisation only if it holds it as written. */
+
+enum { RAW_SUBJECT = 0, RAW_EVENT = 1, RAW_UNSURE = 2 };
+#define TSHEG 0x0F0Bu
+
+/* Every codepoint that normalisation turns into another letter, as pairs
+ * (codepoint, letter), computed once per process. */
+typedef struct {
+    uint32_t cp, to;
+} fold_pair;
+static fold_pair *fold_pairs;
+static size_t nfold_pairs;
+static int fold_pairs_ok;
+static pthread_once_t fold_pairs_once = PTHREAD_ONCE_INIT;
+#define TIB_LITERALS_MAX 4096
+typedef struct {
+    uint32_t cp[2]; /* one mark, or two in a row (cp[1] != 0) */
+} tib_literal;
+static tib_literal tib_literals[TIB_LITERALS_MAX];
+static size_t ntib_literals;
+static int e0_drops;
+
+static void fold_pairs_init(void)
+{
+    size_t cap = 16384, n = 0;
+    fold_pair *v = malloc(cap * sizeof *v);
+    if (!v)
+        return;
+    /* Planes 0 to 3 hold every letter a fold can come from (beyond them:
+     * tags and variation selectors, which are dropped, and private use). */
+    for (uint32_t cp = 0x80; cp < 0x40000; cp++) {
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x0F00 && cp <= 0x0FFF))
+            continue;
+        uint32_t to = wa_norm_char(cp);
+        if (to == 0 || to == cp)
+            continue;
+        if (n == cap) {
+            fold_pair *g = realloc(v, 2 * cap * sizeof *v);
+            if (!g) {
+                free(v);
+                return;
+            }
+            v = g;
+            cap *= 2;
+        }
+        v[n++] = (fold_pair){cp, to};
+    }
+    /* The scan below skips the lead bytes of U+4000..U+9FFF: it may do so
+     * only because normalisation drops none of them. */
+    for (uint32_t cp = 0x4000; cp <= 0x9FFF; cp++) {
+        if (wa_norm_char(cp) == 0) {
+            free(v);
+            return;
+        }
+    }
+    /* Tibetan: the marks and mark pairs normalisation rewrites (a
+     * decomposed vowel, a variant tsheg or shad, a digit, marks out of their
+     * canonical order), found by asking the normaliser itself after a base
+     * letter. Any other run of marks is in order already and stays as it is. */
+    size_t tn = 0;
+    wa_buf out;
+    wa_buf_init(&out);
+    unsigned char in[12];
+    uint8_t single[256] = {0};
+    for (uint32_t a = 0x0F00; a <= 0x0FFF; a++) {
+        size_t k = wa_utf8_encode(0x0F40, in);
+        k += wa_utf8_encode(a, in + k);
+        if (wa_norm_string((const char *)in, k, &out) != 0)
+            goto fail;
+        if (out.len != k || memcmp(out.data, in, k) != 0) {
+            single[a - 0x0F00] = 1;
+            if (tn < TIB_LITERALS_MAX)
+                tib_literals[tn++] = (tib_literal){{a, 0}};
+            else
+                goto fail;
+        }
+    }
+    for (uint32_t a = 0x0F00; a <= 0x0FFF; a++) {
+        if (single[a - 0x0F00] || !wa_tibetan_is_syllable_cp(a) || (a >= 0x0F40 && a <= 0x0F6C))
+            continue;
+        for (uint32_t b = 0x0F00; b <= 0x0FFF; b++) {
+            if (single[b - 0x0F00] || !wa_tibetan_is_syllable_cp(b) || (b >= 0x0F40 && b <= 0x0F6C))
+                continue;
+            size_t k = wa_utf8_encode(0x0F40, in);
+            k += wa_utf8_encode(a, in + k);
+            k += wa_utf8_encode(b, in + k);
+            if (wa_norm_string((const char *)in, k, &out) != 0)
+                goto fail;
+            if (out.len != k || memcmp(out.data, in, k) != 0) {
+                if (tn == TIB_LITERALS_MAX)
+                    goto fail;
+                tib_literals[tn++] = (tib_literal){{a, b}};
+            }
+        }
+    }
+    wa_buf_free(&out);
+    ntib_literals = tn;
+    /* Whether some character of U+0800..U+0FFF other than Tibetan can be
+     * dropped: if none, the scan may skip their lead byte. */
+    for (uint32_t cp = 0x0800; cp < 0x0F00; cp++)
+        if (wa_norm_char(cp) == 0)
+            e0_drops = 1;
+    fold_pairs = v;
+    nfold_pairs = n;
+    fold_pairs_ok = 1;
+    return;
+fail:
+    wa_buf_free(&out);
+    free(v);
+}
+
+static inline int bit(const uint8_t *bits, uint32_t cp)
+{
+    return (bits[cp >> 3] >> (cp & 7)) & 1;
+}
+
+static int is_term_char(const wa_prefilter *p, uint32_t cp)
+{
+    if (cp >= 0x10000)
+        return p->astral_terms;
+    return bit(p->term_chars, cp);
+}
+
+static uint64_t bigram_key(uint32_t a, uint32_t b)
+{
+    return ((uint64_t)a << 32 | b) + 1; /* never 0 */
+}
+
+static size_t bigram_slot(uint64_t k, size_t mask)
+{
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+}
+
+static int bigram_has(const wa_prefilter *p, uint32_t a, uint32_t b)
+{
+    uint64_t k = bigram_key(a, b);
+    for (size_t i = bigram_slot(k, p->bigram_mask);; i = (i + 1) & p->bigram_mask) {
+        if (p->bigrams[i] == k)
+            return 1;
+        if (p->bigrams[i] == 0)
+            return 0;
+    }
+}
+
+static void bigram_add(wa_prefilter *p, uint32_t a, uint32_t b)
+{
+    uint64_t k = bigram_key(a, b);
+    size_t i = bigram_slot(k, p->bigram_mask);
+    while (p->bigrams[i] != 0 && p->bigrams[i] != k)
+        i = (i + 1) & p->bigram_mask;
+    p->bigrams[i] = k;
+}
+
+static inline int tibetan(uint32_t cp)
+{
+    return cp >= 0x0F00 && cp <= 0x0FFF;
+}
+
+/* The marks normalisation writes as a shad (and before which it drops a tsheg). */
+static inline int is_shad(uint32_t cp)
+{
+    return (cp >= 0x0F0D && cp <= 0x0F12) || cp == 0x0F14;
+}
+
+/* Builds p->raw_db from the prefilter's terms (exprs[0..n), their sides in
+ * ids). Leaves it NULL (no raw stage) when a term or variant cannot be
+ * compiled; -1 only when out of memory. */
+static int raw_build(wa_prefilter *p, const wa_dict *d, const char **exprs, const size_t *lens, const unsigned *ids,
+                     unsigned n, const char *cache_dir)
+{
+    (void)d;
+    pthread_once(&fold_pairs_once, fold_pairs_init);
+    if (!fold_pairs_ok)
+        return 0;
+    p->term_chars = calloc(0x10000 / 8, 1);
+    if (!p->term_chars)
+        return -1;
+    size_t nletters = 0;
+    for (unsigned i = 0; i < n; i++)
+        nletters += lens[i];
+    size_t slots = 64;
+    while (slots < 2 * nletters)
+        slots *= 2;
+    p->bigrams = calloc(slots, sizeof *p->bigrams);
+    if (!p->bigrams)
+        return -1;
+    p->bigram_mask = slots - 1;
+    size_t cap = (size_t)n + 64, m = 0;
+    const char **rx = malloc(cap * sizeof *rx);
+    size_t *rl = malloc(cap * sizeof *rl);
+    unsigned *ri = malloc(cap * sizeof *ri), *rf = malloc(cap * sizeof *rf);
+    unsigned char *vbytes = NULL;
+    int rc = -1;
+    if (!rx || !rl || !ri || !rf)
+        goto out;
+    /* The letters of the terms and which follow which. */
+    uint8_t *has_tibetan = calloc(n ? n : 1, 1), *ascii_letters = calloc(n ? n : 1, 1);
+    if (!has_tibetan || !ascii_letters) {
+        free(has_tibetan);
+        free(ascii_letters);
+        goto out;
+    }
+    p->tibetan_raw = 1;
+    for (unsigned i = 0; i < n; i++) {
+        const unsigned char *t = (const unsigned char *)exprs[i];
+        uint32_t last = 0;
+        for (size_t k = 0; k < lens[i];) {
+            size_t adv;
+            uint32_t cp = wa_utf8_decode(t + k, lens[i] - k, &adv);
+            k += adv;
+            if (cp == WA_UTF8_INVALID)
+                continue;
+            if (last)
+                bigram_add(p, last, cp);
+            last = cp;
+            if (tibetan(cp)) {
+                has_tibetan[i] = 1;
+                /* a shad in a term: tshegs dropped before shads would matter */
+                if (!wa_tibetan_is_syllable_cp(cp) && cp != TSHEG)
+                    p->tibetan_raw = 0;
+            }
+            if (cp >= 0x10000) {
+                p->astral_terms = 1;
+                continue;
+            }
+            p->term_chars[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+            if (cp >= 'a' && cp <= 'z') {
+                ascii_letters[i] = 1;
+                uint32_t up = cp - 32;
+                p->term_chars[up >> 3] |= (uint8_t)(1u << (up & 7));
+            }
+        }
+    }
+    for (unsigned i = 0; i < n; i++) {
+        /* Without the Tibetan rules below, a document with Tibetan always
+         * goes to the normalised prefilter: its terms need no raw literal. */
+        if (has_tibetan[i] && !p->tibetan_raw)
+            continue;
+        rx[m] = exprs[i];
+        rl[m] = lens[i];
+        ri[m] = ids[i];
+        rf[m] = HS_FLAG_SINGLEMATCH | (ascii_letters[i] ? HS_FLAG_CASELESS : 0);
+        m++;
+    }
+    free(has_tibetan);
+    free(ascii_letters);
+    size_t nterms = m;
+    for (uint32_t c = '0'; c <= '9'; c++)
+        p->digit_terms |= bit(p->term_chars, c);
+    p->skip_e0 = p->tibetan_raw && !e0_drops;
+    p->drop_chars = calloc(0x10000 / 8, 1);
+    if (!p->drop_chars)
+        goto out;
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || tibetan(cp))
+            continue;
+        uint32_t to = wa_norm_char(cp);
+        if (to == 0 || (to == ',' && p->digit_terms))
+            p->drop_chars[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
+    /* Unsure literals: variants of term letters; with the Tibetan rules, the
+     * marks normalisation rewrites, and a term letter that is not a Tibetan
+     * syllable followed by a tsheg (which is dropped there: 环་卫, ་་). */
+    size_t nvar = 0, ntib = 0, ntsheg = 0;
+    for (size_t i = 0; i < nfold_pairs; i++)
+        nvar += is_term_char(p, fold_pairs[i].to) && !is_term_char(p, fold_pairs[i].cp);
+    if (p->tibetan_raw) {
+        ntib = ntib_literals;
+        for (uint32_t cp = 1; cp < 0x10000; cp++)
+            ntsheg += bit(p->term_chars, cp) && !wa_tibetan_is_syllable_cp(cp);
+    }
+    size_t more = nvar + ntib + ntsheg;
+    vbytes = malloc(nvar * 4 + ntib * 6 + ntsheg * 6 + 1);
+    if (!vbytes)
+        goto out;
+    if (m + more > cap) {
+        cap = m + more;
+        const char **a = realloc(rx, cap * sizeof *rx);
+        if (a)
+            rx = a;
+        size_t *b = realloc(rl, cap * sizeof *rl);
+        if (b)
+            rl = b;
+        unsigned *c = realloc(ri, cap * sizeof *ri);
+        if (c)
+            ri = c;
+        unsigned *e = realloc(rf, cap * sizeof *rf);
+        if (e)
+            rf = e;
+        if (!a || !b || !c || !e)
+            goto out;
+    }
+    size_t off = 0;
+    for (size_t i = 0; i < nfold_pairs; i++) {
+        if (!is_term_char(p, fold_pairs[i].to) || is_term_char(p, fold_pairs[i].cp))
+            continue;
+        size_t k = wa_utf8_encode(fold_pairs[i].cp, vbytes + off);
+        rx[m] = (const char *)vbytes + off;
+        rl[m] = k;
+        ri[m] = RAW_UNSURE;
+        rf[m] = HS_FLAG_SINGLEMATCH;
+        m++;
+        off += k;
+    }
+    for (size_t i = 0; i < ntib; i++) {
+        size_t k = wa_utf8_encode(tib_literals[i].cp[0], vbytes + off);
+        if (tib_literals[i].cp[1])
+            k += wa_utf8_encode(tib_literals[i].cp[1], vbytes + off + k);
+        rx[m] = (const char *)vbytes + off;
+        rl[m] = k;
+        ri[m] = RAW_UNSURE;
+        rf[m] = HS_FLAG_SINGLEMATCH;
+        m++;
+        off += k;
+    }
+    for (uint32_t cp = 1; ntsheg && cp < 0x10000; cp++) {
+        if (!bit(p->term_chars, cp) || wa_tibetan_is_syllable_cp(cp))
+            continue;
+        size_t k = wa_utf8_encode(cp, vbytes + off);
+        k += wa_utf8_encode(TSHEG, vbytes + off + k);
+        rx[m] = (const char *)vbytes + off;
+        rl[m] = k;
+        ri[m] = RAW_UNSURE;
+        rf[m] = HS_FLAG_SINGLEMATCH;
+        m++;
+        off += k;
+    }
+    p->nvariants = m - nterms;
+
+    crypto_generichash_state ks;
+    unsigned char key[16];
+    crypto_generichash_init(&ks, NULL, 0, sizeof key);
+    crypto_generichash_update(&ks, (const unsigned char *)"raw2", 4);
+    for (size_t i = 0; i < m; i++) {
+        unsigned meta[2] = {ri[i], rf[i]};
+        crypto_generichash_update(&ks, (const unsigned char *)rx[i], rl[i]);
+        crypto_generichash_update(&ks, (const unsigned char *)meta, sizeof meta);
+    }
+    crypto_generichash_final(&ks, key, sizeof key);
+    char hex[33], name[80];
+    sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+    snprintf(name, sizeof name, "prefilter-raw-%s.hsdb", hex);
+    p->raw_db = wa_cache_load(cache_dir, name);
+    if (!p->raw_db && m) {
+        hs_compile_error_t *err = NULL;
+        if (hs_compile_lit_multi(rx, rf, ri, rl, (unsigned)m, HS_MODE_BLOCK, NULL, &p->raw_db, &err) != HS_SUCCESS) {
+            hs_free_compile_error(err);
+            p->raw_db = NULL; /* every document goes to the normalised prefilter */
+        } else {
+            wa_cache_store(cache_dir, name, p->raw_db);
+        }
+    }
+    rc = 0;
+out:
+    free(rx);
+    free(rl);
+    free(ri);
+    free(rf);
+    free(vbytes);
+    return rc;
+}
+
+/* The codepoint that ends just before s + i (valid UTF-8). */
+static uint32_t cp_before(const unsigned char *s, size_t i)
+{
+    size_t j = i - 1;
+    while (j > 0 && i - j < 4 && (s[j] & 0xC0) == 0x80)
+        j--;
+    size_t adv;
+    return wa_utf8_decode(s + j, i - j, &adv);
+}
+
+/* Whether the character at s + i (its first byte) may hide a term: Tibetan,
+ * or dropped by normalisation between two letters that follow each other in
+ * some term (环*卫 hides 环卫; 的"钱" hides 的钱; "的" alone hides nothing). */
+static int hides_at(const wa_prefilter *p, const unsigned char *s, size_t len, size_t i)
+{
+    size_t adv;
+    uint32_t cp = wa_utf8_decode(s + i, len - i, &adv);
+    if (cp >= 0x10000 && p->astral_terms)
+        return 1;
+    if (tibetan(cp))
+        return !p->tibetan_raw; /* else the Tibetan literals decide */
+    uint32_t to = wa_norm_char(cp);
+    if ((to != 0 && to != ',') || i == 0)
+        return 0;
+    uint32_t prev = wa_norm_char(cp_before(s, i));
+    if (!is_term_char(p, prev) || (to == ',' && !(p->digit_terms && prev >= '0' && prev <= '9')))
+        return 0; /* a comma goes only from between digits */
+    /* After a Tibetan syllable a space is a tsheg, and a tsheg stays, unless
+     * a shad follows (ག །: no tsheg is written before a shad); after anything
+     * else both are dropped. */
+    int syllable = wa_tibetan_is_syllable_cp(prev);
+    int via_tsheg = syllable && (cp == ' ' || cp == '\t');
+    size_t j = i + adv;
+    uint32_t next = 0;
+    while (j < len) {
+        uint32_t c = wa_utf8_decode(s + j, len - j, &adv);
+        j += adv;
+        if (c == ' ' || c == '\t' || c == TSHEG || c == 0x0F0C) {
+            via_tsheg |= syllable;
+            continue;
+        }
+        next = wa_norm_char(c);
+        if (next != 0 && next != ',')
+            break;
+        next = 0;
+    }
+    if (via_tsheg)
+        return !is_shad(next) && bigram_has(p, prev, TSHEG);
+    return next != 0 && bigram_has(p, prev, next);
+}
+
+/* hides_at for the character starting at s + i, with the common answer
+ * (neither Tibetan nor ever dropped) found from one bit. */
+static inline int suspect(const wa_prefilter *p, const unsigned char *s, size_t len, size_t i)
+{
+    unsigned c = s[i];
+    uint32_t cp;
+    if (c < 0x80)
+        cp = c;
+    else if (c < 0xE0 && i + 1 < len)
+        cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+    else if (c >= 0xE0 && c < 0xF0 && i + 2 < len)
+        cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+    else
+        return hides_at(p, s, len, i);
+    if (tibetan(cp))
+        return 1;
+    return bit(p->drop_chars, cp) && hides_at(p, s, len, i);
+}
+
+/* 1 when valid UTF-8 s[0..len) may hide a term from a literal search. Only
+ * ASCII other than letters and digits, and the lead bytes of characters
+ * outside U+4000..U+9FFF, can be dropped or Tibetan: a vector pass finds
+ * them, and each is looked at on its own. */
+static int hides_terms(const wa_prefilter *p, const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i c0 = _mm_set1_epi8((char)0xC0), e4 = _mm_set1_epi8((char)0xE4), five = _mm_set1_epi8(5);
+    const __m128i minus1 = _mm_set1_epi8(-1), x20 = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a');
+    const __m128i z25 = _mm_set1_epi8(25), zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+    /* 0xE0 leads U+0800..U+0FFF: skipped when Tibetan is decided by literals
+     * and nothing else there is ever dropped. */
+    const __m128i e0 = _mm_set1_epi8(p->skip_e0 ? (char)0xE0 : (char)0xE4);
+    for (; i + 16 <= len; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(x, c0), x);
+        __m128i t = _mm_sub_epi8(x, e4);
+        __m128i cjk = _mm_cmpeq_epi8(_mm_min_epu8(t, five), t);
+        __m128i ascii = _mm_cmpgt_epi8(x, minus1);
+        __m128i l = _mm_sub_epi8(_mm_or_si128(x, x20), a);
+        __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, z25), l);
+        __m128i dg = _mm_sub_epi8(x, zero);
+        __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(dg, nine), dg);
+        cjk = _mm_or_si128(cjk, _mm_cmpeq_epi8(x, e0));
+        __m128i want = _mm_or_si128(_mm_andnot_si128(cjk, lead),
+                                    _mm_andnot_si128(_mm_or_si128(letter, digit), ascii));
+        unsigned mask = (unsigned)_mm_movemask_epi8(want);
+        while (mask) {
+            unsigned b = (unsigned)__builtin_ctz(mask);
+            mask &= mask - 1;
+            if (suspect(p, s, len, i + b))
+                return 1;
+        }
+    }
+#endif
+    for (; i < len; i++) {
+        unsigned c = s[i];
+        int want = c < 0x80 ? !((c | 0x20) - 'a' <= 25u || c - '0' <= 9u)
+                            : (c >= 0xC0 && c - 0xE4 > 5u && !(c == 0xE0 && p->skip_e0));
+        if (want && suspect(p, s, len, i))
+            return 1;
+    }
+    return 0;
+}
+
+static int on_raw(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
+{
+    (void)from;
+    (void)to;
+    (void)flags;
+    unsigned *seen = ctx;
+    *seen |= 1u << id;
+    return (*seen & 3u) == 3u || (*seen & 4u);
+}
+
+static int raw_field(const wa_prefilter *p, void *scratch, const char *s, size_t len, unsigned *seen)
+{
+    if (len == 0)
+        return 0;
+    if (len > UINT32_MAX || !wa_utf8_valid(s, len) || hides_terms(p, (const unsigned char *)s, len)) {
+        *seen |= 4u;
+        return 0;
+    }
+    hs_error_t e = hs_scan(p->raw_db, s, (unsigned)len, 0, scratch, on_raw, seen);
+    return e == HS_SUCCESS || e == HS_SCAN_TERMINATED ? 0 : -1;
+}
+
+int wa_prefilter_raw(const wa_prefilter *p, void *scratch, const char *title, size_t title_len, const char *text,
+                     size_t text_len)
+{
+    if (!p->raw_db)
+        return WA_PREFILTER_UNSURE;
+    unsigned seen = 0;
+    if (raw_field(p, scratch, title, title_len, &seen) != 0)
+        return -1;
+    if ((seen & 3u) != 3u && !(seen & 4u) && raw_field(p, scratch, text, text_len, &seen) != 0)
+        return -1;
+    if ((seen & 3u) == 3u)
+        return WA_PREFILTER_PASS;
+    return seen & 4u ? WA_PREFILTER_UNSURE : WA_PREFILTER_REJECT;
+}
+
+int wa_prefilter_has_window(const wa_prefilter *p)
+{
+    return p->reach != UINT32_MAX;
+}
+
+size_t wa_prefilter_variants(const wa_prefilter *p)
+{
+    return p->raw_db ? p->nvariants : 0;
 }
 
 int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
@@ -41,7 +600,9 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
     crypto_generichash_state ks;
     unsigned char key[16];
     crypto_generichash_init(&ks, NULL, 0, sizeof key);
+    crypto_generichash_update(&ks, (const unsigned char *)"all-matches", 11);
     unsigned n = 0;
+    uint32_t longest = 0;
     for (size_t i = 0; i < d->nterms; i++) {
         int side = term_side(d, &d->terms[i]);
         if (side < 0)
@@ -49,18 +610,37 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
         exprs[n] = d->terms[i].norm;
         lens[n] = d->terms[i].norm_len;
         ids[n] = (unsigned)side;
-        flags[n] = HS_FLAG_SINGLEMATCH;
+        flags[n] = 0; /* every match: the window needs their places */
         p->count[side]++;
+        if (d->terms[i].norm_len > longest)
+            longest = d->terms[i].norm_len;
         crypto_generichash_update(&ks, (const unsigned char *)exprs[n], lens[n] + 1);
         crypto_generichash_update(&ks, (const unsigned char *)&ids[n], sizeof ids[n]);
         n++;
+    }
+    /* The event patterns decide the window's width, kept beside the database. */
+    for (size_t i = 0; i < d->npatterns; i++) {
+        const wa_pattern *pt = &d->patterns[i];
+        if (pt->group >= 0 && d->groups[pt->group].role == WA_ROLE_EVENT)
+            crypto_generichash_update(&ks, (const unsigned char *)pt->source, strlen(pt->source) + 1);
     }
     crypto_generichash_final(&ks, key, sizeof key);
     char hex[33], name[80];
     sodium_bin2hex(hex, sizeof hex, key, sizeof key);
     snprintf(name, sizeof name, "prefilter-%s.hsdb", hex);
-    p->db = wa_cache_load(cache_dir, name);
+    uint32_t width = UINT32_MAX;
+    wa_buf note;
+    wa_buf_init(&note);
+    p->db = wa_cache_load_noted(cache_dir, name, &note);
+    if (p->db && note.len == sizeof width) {
+        memcpy(&width, note.data, sizeof width);
+    } else if (p->db) {
+        hs_free_database(p->db);
+        p->db = NULL;
+    }
+    wa_buf_free(&note);
     if (!p->db) {
+        width = wa_dict_event_pattern_width(d);
         hs_compile_error_t *err = NULL;
         if (hs_compile_lit_multi(exprs, flags, ids, lens, n, HS_MODE_BLOCK, NULL, &p->db, &err) != HS_SUCCESS) {
             wa_diag_add(diag, d->dir, 0, "cannot compile the prefilter: %s",
@@ -69,7 +649,16 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
             p->db = NULL;
             goto out;
         }
-        wa_cache_store(cache_dir, name, p->db);
+        wa_cache_store_noted(cache_dir, name, p->db, &width, sizeof width);
+    }
+    /* classify.c pairs a subject and an event at most rules.window
+     * characters apart (4 bytes each at most); an event pattern reaches past
+     * the wage term it holds by at most its width. */
+    uint64_t reach = 4ull * d->rules.window + longest + (uint64_t)width;
+    p->reach = width == UINT32_MAX || reach >= UINT32_MAX ? UINT32_MAX : (uint32_t)reach;
+    if (raw_build(p, d, exprs, lens, ids, n, cache_dir) != 0) {
+        wa_diag_add(diag, d->dir, 0, "out of memory building the prefilter");
+        goto out;
     }
     rc = 0;
 out:
@@ -91,6 +680,11 @@ void wa_prefilter_free(wa_prefilter *p)
         return;
     if (p->db)
         hs_free_database(p->db);
+    if (p->raw_db)
+        hs_free_database(p->raw_db);
+    free(p->term_chars);
+    free(p->bigrams);
+    free(p->drop_chars);
     free(p);
 }
 
@@ -99,29 +693,89 @@ int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch)
     hs_scratch_t *s = *scratch;
     if (hs_alloc_scratch(p->db, &s) != HS_SUCCESS)
         return -1;
+    if (p->raw_db && hs_alloc_scratch(p->raw_db, &s) != HS_SUCCESS) {
+        *scratch = s;
+        return -1;
+    }
     *scratch = s;
     return 0;
 }
 
+/* Where the terms of each side end, for the window. */
+#define PASS_ENDS 256
+typedef struct {
+    const wa_prefilter *p;
+    uint32_t ends[2][PASS_ENDS];
+    size_t n[2];
+    int pass;     /* a pair within reach was seen */
+    int overflow; /* too many ends to keep: pass */
+} pass_ctx;
+
 static int on_term(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
 {
     (void)from;
-    (void)to;
     (void)flags;
-    unsigned *seen = ctx;
-    *seen |= 1u << id;
-    return *seen == 3u; /* both kinds seen: stop scanning */
+    pass_ctx *c = ctx;
+    uint32_t end = (uint32_t)to;
+    /* Matches come roughly in order of their end: the other side's latest
+     * end usually settles it at once. */
+    size_t other = c->n[!id];
+    if (other) {
+        uint32_t o = c->ends[!id][other - 1];
+        uint32_t d = end > o ? end - o : o - end;
+        if (d <= c->p->reach) {
+            c->pass = 1;
+            return 1;
+        }
+    }
+    if (c->n[id] == PASS_ENDS) {
+        c->overflow = 1;
+        return c->n[!id] > 0;
+    }
+    c->ends[id][c->n[id]++] = end;
+    return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
 }
 
 int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const char *norm, size_t len)
 {
-    unsigned seen = 0;
     if (len == 0)
         return 0;
-    hs_error_t e = hs_scan(p->db, norm, (unsigned)len, 0, scratch, on_term, &seen);
-    if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED)
-        return -1;
-    return seen == 3u;
+    pass_ctx ctx, *c = &ctx;
+    c->p = p;
+    c->n[0] = c->n[1] = 0;
+    c->pass = c->overflow = 0;
+    hs_error_t e = hs_scan(p->db, norm, (unsigned)len, 0, scratch, on_term, c);
+    int rc;
+    if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED) {
+        rc = -1;
+    } else if (c->pass) {
+        rc = 1;
+    } else if (!c->n[0] || !c->n[1]) {
+        rc = 0;
+    } else if (c->overflow || p->reach == UINT32_MAX) {
+        rc = 1;
+    } else {
+        /* Not in order after all: the closest pair of the two sorted lists. */
+        qsort(c->ends[0], c->n[0], sizeof(uint32_t), cmp_u32);
+        qsort(c->ends[1], c->n[1], sizeof(uint32_t), cmp_u32);
+        size_t i = 0, j = 0;
+        rc = 0;
+        while (i < c->n[0] && j < c->n[1] && !rc) {
+            uint32_t a = c->ends[0][i], b = c->ends[1][j];
+            rc = (a > b ? a - b : b - a) <= p->reach;
+            if (a < b)
+                i++;
+            else
+                j++;
+        }
+    }
+    return rc;
 }
 
 size_t wa_prefilter_count(const wa_prefilter *p, int side)

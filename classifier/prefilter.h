@@ -1,24 +1,39 @@
 /* The cheap first pass over a document.
  *
- * A hit needs a subject term (sanitation workers) and an arrears event, and
- * an event is an event term or an event pattern that covers an event or wage
- * term (SPEC §3.1, dict/README.md). So a document whose normalised text holds
- * no subject term, or no event or wage term, cannot be a hit. The prefilter
- * normalises the document without the offset map (the costly part of
- * normalisation: no map, no sentence breaks) and looks for those terms in
- * one Vectorscan literal pass; only documents that have both go on to the
- * full classifier. It looks at the very text the classifier matches, so it
- * cannot drop a hit; tests/unit/test_prefilter.c, the command-line test on
- * the corpus and the fuzzer check that it does not.
+ * A hit needs a subject term (sanitation workers) and, within the rules'
+ * window, an arrears event, and an event is an event term or an event
+ * pattern that covers an event or wage term (SPEC §3.1, dict/README.md). So a
+ * document whose normalised text holds no subject term close enough to an
+ * event or wage term cannot be a hit. The prefilter answers that in two
+ * stages, and only the documents it cannot rule out go on to the full
+ * classifier:
  *
- * Looking for the terms in the raw text instead was tried twice. Loose
- * anchors (any term character next to a character normalisation drops) call
- * nearly every document "maybe". Exact detectors of every place a term can
- * hide from a literal search (a variant spelling of one of its letters, a
- * dropped character between two of its letters, a space that becomes a
- * tsheg, Tibetan marks out of order) leave only 1 % undecided, but they are
- * classes and gaps without literals, and scanning for them cost more than
- * normalising: about 0.8 s against 0.2 s on the 110 MB benchmark corpus. */
+ *  1. The raw stage looks at the text as written, without normalising it:
+ *     one Vectorscan pass for the terms and for every variant spelling of
+ *     their letters (traditional, compatibility and full-width forms,
+ *     look-alikes, Tibetan marks that normalisation rewrites), and a vector
+ *     scan for characters normalisation drops (spaces, symbols, zero-width
+ *     characters, emoji, stray tshegs) between two letters that follow each
+ *     other in some term. With neither a variant nor such a gap, normalised
+ *     text holds a term only where the text as written holds it, so a
+ *     document without both kinds of term is rejected here. Most documents
+ *     end in this stage.
+ *  2. The rest is normalised without the offset map (the costly part of
+ *     normalisation: no map, no sentence breaks) and the terms are searched
+ *     with their places: a subject and an event or wage term must lie within
+ *     the window, widened by the longest term and by the widest event
+ *     pattern (a pattern may reach past the wage term it covers; a pattern
+ *     without a bound on its width turns this check off).
+ *
+ * It looks at nothing the classifier would not, so it cannot drop a hit;
+ * tests/unit/test_prefilter.c (the corpus and thousands of mutated copies,
+ * every hiding place, far-apart terms), the command-line test on the corpus
+ * and the fuzzer check that it does not.
+ *
+ * Looking for the terms in the raw text with exact detectors of every place
+ * a term can hide (character classes and gaps in Vectorscan patterns) was
+ * tried before and cost more than normalising; the raw stage instead keeps
+ * Vectorscan to literals and checks gaps one dropped character at a time. */
 #ifndef WA_PREFILTER_H
 #define WA_PREFILTER_H
 
@@ -33,9 +48,27 @@ void wa_prefilter_free(wa_prefilter *p);
 /* Allocate or grow a Vectorscan scratch for the prefilter's database. */
 int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch);
 
-/* 1 when normalised text holds a subject term and an event or wage term,
- * 0 when it does not (not a hit), -1 on a scan error. */
+/* 1 when normalised text holds a subject term and an event or wage term
+ * close enough to pair (within the rules' window, widened by the longest
+ * term and the widest event pattern), 0 when it does not (not a hit), -1 on
+ * a scan error. */
 int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const char *norm, size_t len);
+
+enum { WA_PREFILTER_REJECT = 0, WA_PREFILTER_PASS = 1, WA_PREFILTER_UNSURE = 2 };
+
+/* The raw stage, on title and text as written: REJECT when normalised text
+ * cannot hold a subject term and an event or wage term (then
+ * wa_prefilter_pass would say 0), PASS when the text as written holds both,
+ * UNSURE when only normalising can tell; -1 on a scan error. */
+int wa_prefilter_raw(const wa_prefilter *p, void *scratch, const char *title, size_t title_len, const char *text,
+                     size_t text_len);
+
+/* 1 when wa_prefilter_pass checks the window (every event pattern has a
+ * bounded width), 0 when it only checks that both sides are present. */
+int wa_prefilter_has_window(const wa_prefilter *p);
+
+/* Variant letters the raw stage looks for (0 when it is off). */
+size_t wa_prefilter_variants(const wa_prefilter *p);
 
 /* Distinct terms on a side (0 subject, 1 event and wage). */
 size_t wa_prefilter_count(const wa_prefilter *p, int side);

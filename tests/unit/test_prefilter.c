@@ -12,6 +12,10 @@
 #include <glob.h>
 
 #include "../../classifier/json_input.h"
+#include <hs/hs.h>
+
+#include "../../classifier/normalize.h"
+#include "../../classifier/prefilter.h"
 #include "../../common/utf8.h"
 
 /* ---- the corpus -------------------------------------------------------------------------- */
@@ -252,7 +256,8 @@ static void put_cp(wa_buf *b, uint32_t cp)
 
 static void put_noise(wa_buf *b)
 {
-    static const uint32_t noise[] = {' ', '*', '-', '.', '_', 0x200B, 0x200D, 0xFEFF, 0x1F62D, 0xFE0F, 0x3000, '~'};
+    static const uint32_t noise[] = {' ', '*', '-', '.', '_', 0x200B, 0x200D, 0xFEFF, 0x1F62D, 0xFE0F, 0x3000, '~',
+                                     0x0F0B /* a tsheg between Chinese letters is dropped too */, 0x0301};
     put_cp(b, noise[rnd_below(sizeof noise / sizeof noise[0])]);
 }
 
@@ -494,6 +499,195 @@ static void unrelated_text_is_prefiltered_out(void **state)
     assert_int_equal(r->hit, 0);
 }
 
+
+/* ---- the raw stage ---------------------------------------------------------------------------- */
+
+/* What the normalised prefilter says of title and text (the classifier's
+ * own quick path). */
+static int normalised_pass(const wa_dict *d, void **scratch, const char *title, const char *text)
+{
+    wa_norm q;
+    wa_norm_init(&q);
+    q.no_map = 1;
+    if (title && *title) {
+        assert_int_equal(wa_norm_append(&q, title, strlen(title), 0), 0);
+        assert_int_equal(wa_norm_append_break(&q, 0), 0);
+    }
+    assert_int_equal(wa_norm_append(&q, text, strlen(text), 0), 0);
+    int pass = wa_prefilter_pass(d->prefilter, *scratch, q.text.data ? q.text.data : "", q.text.len);
+    wa_norm_free(&q);
+    assert_true(pass >= 0);
+    return pass;
+}
+
+static int raw_verdict(const wa_dict *d, void *scratch, const char *title, const char *text)
+{
+    int v = wa_prefilter_raw(d->prefilter, scratch, title ? title : "", title ? strlen(title) : 0, text, strlen(text));
+    assert_true(v >= 0);
+    return v;
+}
+
+typedef struct {
+    size_t checked, rejected, unsure, wrong;
+} raw_tally;
+
+/* The raw stage may say REJECT only where the normalised prefilter says 0,
+ * and PASS only where the text as written holds both kinds of term. */
+static void check_raw(const wa_dict *d, void **scratch, const char *id, const char *title, const char *text,
+                      raw_tally *t)
+{
+    int v = raw_verdict(d, *scratch, title, text);
+    t->checked++;
+    t->rejected += v == WA_PREFILTER_REJECT;
+    t->unsure += v == WA_PREFILTER_UNSURE;
+    if (v == WA_PREFILTER_REJECT && normalised_pass(d, scratch, title, text)) {
+        if (t->wrong < 8)
+            print_message("    %s: rejected as written, but normalised it passes\n      title: %s\n      text:  %s\n", id,
+                          title ? title : "(none)", text);
+        t->wrong++;
+    }
+}
+
+static void *scratch_for(const wa_dict *d)
+{
+    void *scratch = NULL;
+    assert_int_equal(wa_prefilter_alloc_scratch(d->prefilter, &scratch), 0);
+    return scratch;
+}
+
+static void raw_stage_rejects_only_what_normalising_rejects(void **state)
+{
+    (void)state;
+    load_corpus();
+    const wa_dict *d = wt_repo_dict();
+    assert_true(wa_prefilter_variants(d->prefilter) > 0); /* the raw stage is on */
+    void *scratch = scratch_for(d);
+    raw_tally t = {0, 0, 0, 0};
+    for (size_t i = 0; i < ndocs; i++) {
+        check_raw(d, &scratch, docs[i].id, docs[i].title, docs[i].text, &t);
+        for (unsigned k = 0; k < 12; k++) {
+            rng_state = 0x2545F4914F6CDD1DULL ^ ((uint64_t)(i + 1) << 24) ^ (k + 1);
+            unsigned pct = 3 + 9 * (k % 6);
+            char *title = docs[i].title ? mutate(docs[i].title, pct) : NULL;
+            char *text = mutate(docs[i].text, pct);
+            char id[128];
+            snprintf(id, sizeof id, "%s/mutant-%u", docs[i].id, k);
+            check_raw(d, &scratch, id, title, text, &t);
+            free(title);
+            free(text);
+        }
+    }
+    hs_free_scratch(scratch);
+    print_message("    %zu documents: %zu rejected as written, %zu left to normalising\n", t.checked, t.rejected,
+                  t.unsure);
+    /* the corpus is mostly about wages: still, the plain negatives are decided as written */
+    assert_true(t.rejected > 0);
+    if (t.wrong)
+        fail_msg("%zu of %zu documents rejected as written that normalising lets through", t.wrong, t.checked);
+}
+
+/* Each place a term can hide from a literal search makes the raw stage
+ * unsure; plain text of either language is decided as written. A dictionary
+ * of its own, so that each text holds one side plainly and the other only
+ * behind the hiding place. */
+static void raw_stage_sees_every_hiding_place(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict", "[subject]\n环卫工人\nhuanwei\n[arrears]\n拖欠\n[wage]\n工资\n", 0},
+        {"bo/terms.dict", "[subject]\nལམ་ཕྱགས་ལས་མི\nལས་བྱེད་པ\n[arrears]\nཟླ་ཕོགས་སྤྲད་མེད\n[wage]\nཟླ་ཕོགས\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    wa_dict *d = wt_load_dir(dir);
+    void *scratch = scratch_for(d);
+    static const char *hidden[] = {
+        "環衛工人说公司拖欠三个月",             /* traditional letters */
+        "环卫工人说公司的\u2F2F资三个月没有",   /* a Kangxi radical for 工 */
+        "环卫工人说公司的エ资三个月没有",        /* a look-alike katakana for 工 */
+        "环 卫 工人说公司拖欠三个月",            /* spaces inside a word */
+        "环*卫-工_人说公司拖欠三个月",           /* symbols */
+        "环卫\u200B工人说公司拖欠三个月",         /* a zero-width space */
+        "环卫工\U0001F62D人说公司拖欠三个月",     /* an emoji */
+        "环卫工人说公司拖\uFE0F欠三个月",         /* a variation selector */
+        "环卫工人说公司拖\u0F0B欠三个月",         /* a tsheg, dropped after a Chinese letter */
+        "环卫工人说公司拖\u0301欠三个月",         /* a combining mark */
+        "环卫工人说公司拖\u201C欠\u201D三个月",   /* quotation marks */
+        "ｈｕａｎｗｅｉ说公司拖欠三个月",         /* full-width pinyin */
+        "ང་ཚོ་ལམ ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།", /* a space for a tsheg */
+        "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ\u0F0Cཕོགས་སྤྲད་མེད།", /* a non-breaking tsheg */
+        "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་་ཕོགས་སྤྲད་མེད།", /* a doubled tsheg */
+        "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་\u200Bཕོགས་སྤྲད་མེད།", /* a zero-width space */
+        "ང་ཚོ་ལ\u0FB2\u0F72མ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།", /* no subject left: rejected */
+        "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕ\u0F7C\u0F42ས་སྤྲད་མེད།", /* (control: plain) */
+        "ང་ཚོ་ལས་བ\u0F7A\u0FB1ད་པ་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།", /* a vowel before a subjoined letter */
+    };
+    /* expected verdicts: 2 unsure, 0 reject (the plain controls) */
+    static const int want[] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 2};
+    assert_int_equal(sizeof want / sizeof want[0], sizeof hidden / sizeof hidden[0]);
+    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+        char buf[512];
+        /* the escapes above are written for readability: expand them */
+        size_t o = 0;
+        for (const char *p = hidden[i]; *p && o + 8 < sizeof buf;) {
+            if (p[0] == '\\' && (p[1] == 'u' || p[1] == 'U')) {
+                int n = p[1] == 'u' ? 4 : 8;
+                char hex[9] = {0};
+                memcpy(hex, p + 2, (size_t)n);
+                o += wa_utf8_encode((uint32_t)strtoul(hex, NULL, 16), (unsigned char *)buf + o);
+                p += 2 + n;
+            } else {
+                buf[o++] = *p++;
+            }
+        }
+        buf[o] = '\0';
+        int v = raw_verdict(d, scratch, NULL, buf);
+        int pass = normalised_pass(d, &scratch, NULL, buf);
+        if (v != want[i])
+            fail_msg("text %zu: raw verdict %d, expected %d (normalised: %d): %s", i, v, want[i], pass, buf);
+        if (v == WA_PREFILTER_REJECT && pass)
+            fail_msg("text %zu rejected as written, but normalised it passes: %s", i, buf);
+    }
+    static const char *plain[] = {
+        "今天天气很好，“我们”去公园散步。城区道路保持畅通。",
+        "工人们说，公司的工资按时发放。",
+        "བཀྲ་ཤིས་བདེ་ལེགས། དེ་རིང་གནམ་གཤིས་ཡག་པོ་འདུག །",
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        assert_int_equal(raw_verdict(d, scratch, NULL, plain[i]), WA_PREFILTER_REJECT);
+    assert_int_equal(raw_verdict(d, scratch, NULL, "环卫工人说公司拖欠三个月"), WA_PREFILTER_PASS);
+    assert_int_equal(raw_verdict(d, scratch, "环卫工人", "公司拖欠三个月"), WA_PREFILTER_PASS);
+    hs_free_scratch(scratch);
+    wa_dict_release(d);
+    wt_remove_dir(dir);
+}
+
+/* A subject and an event further apart than the rules' window can never
+ * pair: the prefilter lets such a document go without classifying it. */
+static void far_apart_terms_are_prefiltered_out(void **state)
+{
+    (void)state;
+    const wa_dict *d = wt_repo_dict();
+    assert_true(wa_prefilter_has_window(d->prefilter));
+    wa_buf b;
+    wa_buf_init(&b);
+    assert_int_equal(wa_buf_append_str(&b, "环卫工人清扫街道。"), 0);
+    for (int i = 0; i < 120; i++)
+        assert_int_equal(wa_buf_append_str(&b, "今天天气很好。"), 0);
+    assert_int_equal(wa_buf_append_str(&b, "有人说被拖欠了。"), 0);
+    assert_int_equal(wa_buf_append(&b, "", 1), 0);
+    const wa_result *r = wt_classify_doc(d, NULL, b.data, 0);
+    assert_int_equal(r->hit, 0);
+    assert_int_equal(r->prefiltered_out, 1);
+    tally t = {0, 0, 0};
+    check_agree("far-apart", NULL, b.data, &t);
+    assert_int_equal(t.disagreements, 0);
+    /* the same two sentences side by side pass */
+    const char *near = "环卫工人清扫街道。有人说被拖欠了。";
+    assert_int_equal(wt_classify_doc(d, NULL, near, 0)->prefiltered_out, 0);
+    wa_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -504,6 +698,9 @@ int main(void)
         cmocka_unit_test(sound_on_a_dictionary_of_its_own),
         cmocka_unit_test(spelling_variants_pass_the_prefilter),
         cmocka_unit_test(unrelated_text_is_prefiltered_out),
+        cmocka_unit_test(raw_stage_rejects_only_what_normalising_rejects),
+        cmocka_unit_test(raw_stage_sees_every_hiding_place),
+        cmocka_unit_test(far_apart_terms_are_prefiltered_out),
     };
     return cmocka_run_group_tests_name("test_prefilter", tests, NULL, NULL);
 }
