@@ -20,24 +20,10 @@ static int put(json_t *obj, const char *key, json_t *val)
     return val ? json_object_set_new(obj, key, val) : -1;
 }
 
-int wa_hit_to_json(const wa_dict *d, const wa_result *r, const wa_doc *doc, const char *line, size_t line_len,
-                   int truncated, wa_buf *out)
+/* The classifier's fields of a hit, added to o. */
+static int put_hit_fields(json_t *o, const wa_dict *d, const wa_result *r, const wa_doc *doc, int truncated)
 {
-    json_error_t jerr;
-    json_t *o = json_loadb(line, line_len, JSON_ALLOW_NUL, &jerr);
     int rc = 0;
-    if (!o) {
-        /* The line passed simdjson but not jansson (an integer beyond 64
-         * bits, say): carry the fields we read rather than lose the hit. */
-        o = json_object();
-        if (!o)
-            return -1;
-        rc |= put(o, "id", json_stringn(doc->id, doc->id_len));
-        if (doc->title)
-            rc |= put(o, "title", json_stringn(doc->title, doc->title_len));
-        rc |= put(o, "text", json_stringn(doc->text, doc->text_len));
-        rc |= put(o, "input_warning", json_string(jerr.text));
-    }
     rc |= put(o, "score", json_real(round(r->score * 100) / 100));
     rc |= put(o, "level", json_string(r->level));
     rc |= put(o, "lang", json_string(r->lang));
@@ -86,7 +72,76 @@ int wa_hit_to_json(const wa_dict *d, const wa_result *r, const wa_doc *doc, cons
     rc |= put(o, "dict_version", json_string(d->version));
     if (truncated)
         rc |= put(o, "truncated", json_true());
+    return rc;
+}
 
+/* Where the document's own object closes, when the hit's fields can simply
+ * be written after its last field: a JSON object (the caller parsed it)
+ * that names none of the hit's fields and has no \u escape (which could
+ * spell one). Then the line is copied as it is instead of being parsed and
+ * written again, which on long texts costs more than classifying them. */
+static int splice_point(const char *line, size_t len, size_t *close, int *empty)
+{
+    static const char *const taken[] = {"\"score\"",    "\"level\"",        "\"lang\"",      "\"matches\"",
+                                        "\"region\"",   "\"entities\"",     "\"dict_version\"", "\"truncated\"",
+                                        "\"input_warning\"", "\\u"};
+    size_t a = 0, b = len;
+    while (a < b && (line[a] == ' ' || line[a] == '\t' || line[a] == '\r' || line[a] == '\n'))
+        a++;
+    while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\t' || line[b - 1] == '\r' || line[b - 1] == '\n'))
+        b--;
+    if (b - a < 2 || line[a] != '{' || line[b - 1] != '}')
+        return 0;
+    for (size_t i = 0; i < sizeof taken / sizeof taken[0]; i++)
+        if (memmem(line + a, b - a, taken[i], strlen(taken[i])))
+            return 0;
+    size_t c = b - 1, k = c;
+    while (k > a && (line[k - 1] == ' ' || line[k - 1] == '\t' || line[k - 1] == '\r' || line[k - 1] == '\n'))
+        k--;
+    *close = c;
+    *empty = k > a && line[k - 1] == '{';
+    return 1;
+}
+
+int wa_hit_to_json(const wa_dict *d, const wa_result *r, const wa_doc *doc, const char *line, size_t line_len,
+                   int truncated, wa_buf *out)
+{
+    size_t close;
+    int empty;
+    if (splice_point(line, line_len, &close, &empty)) {
+        json_t *o = json_object();
+        if (!o)
+            return -1;
+        int rc = put_hit_fields(o, d, r, doc, truncated);
+        char *s = rc == 0 ? json_dumps(o, JSON_COMPACT) : NULL;
+        json_decref(o);
+        if (!s)
+            return -1;
+        /* s is "{...}" with at least one field: drop its brace, keep ours */
+        rc = wa_buf_append(out, line, close);
+        if (!empty)
+            rc |= wa_buf_append(out, ",", 1);
+        rc |= wa_buf_append_str(out, s + 1);
+        rc |= wa_buf_append(out, "\n", 1);
+        free(s);
+        return rc;
+    }
+    json_error_t jerr;
+    json_t *o = json_loadb(line, line_len, JSON_ALLOW_NUL, &jerr);
+    int rc = 0;
+    if (!o) {
+        /* The line passed simdjson but not jansson (an integer beyond 64
+         * bits, say): carry the fields we read rather than lose the hit. */
+        o = json_object();
+        if (!o)
+            return -1;
+        rc |= put(o, "id", json_stringn(doc->id, doc->id_len));
+        if (doc->title)
+            rc |= put(o, "title", json_stringn(doc->title, doc->title_len));
+        rc |= put(o, "text", json_stringn(doc->text, doc->text_len));
+        rc |= put(o, "input_warning", json_string(jerr.text));
+    }
+    rc |= put_hit_fields(o, d, r, doc, truncated);
     char *s = rc == 0 ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     if (!s)

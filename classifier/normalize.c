@@ -39,8 +39,18 @@ static uint32_t fold_slow(uint32_t cp)
 {
     if (cp < 0x80 || (cp >= 0x0F00 && cp <= 0x0FFF) || (cp >= 0x4E00 && cp <= 0x9FFF))
         return cp < 0x80 ? cp : t2s_search(cp);
+    /* CJK extensions B and later have no decomposition (the compatibility
+     * ideographs between them do): skip utf8proc for them. */
+    if (cp >= 0x20000 && cp <= 0x3134F && !(cp >= 0x2F800 && cp <= 0x2FA1F))
+        return t2s_search(cp);
     if (cp >= 0x0300 && cp <= 0x036F)
         return 0;
+    /* Most codepoints have no decomposition and are no mark: nothing for
+     * utf8proc to do (this keeps building the tables quick). */
+    const utf8proc_property_t *prop = utf8proc_get_property((utf8proc_int32_t)cp);
+    if (prop->decomp_seqindex == UINT16_MAX && prop->category != UTF8PROC_CATEGORY_MN &&
+        prop->category != UTF8PROC_CATEGORY_MC && prop->category != UTF8PROC_CATEGORY_ME)
+        return t2s_search(cp);
     utf8proc_int32_t dst[8];
     int last = 0;
     utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, 8,
