@@ -1,7 +1,7 @@
 # wage-arrears watch — build, test, run, bench.
 #   make            build bin/
 #   make test       install what tests need, build, run every test (also under ASan+UBSan)
-#   make run        install, build, run the product on its bundled demo input
+#   make run        install, build, run the whole pipeline on the bundled demo source (Ctrl-C stops it)
 #   make bench      speed and memory beside ripgrep and GNU grep
 #   make fuzz       long libFuzzer runs (FUZZ_SECONDS each, default 300)
 #   make kafka-test only the Kafka tests (tests/kafka), against bin/wa-kafka-dev
@@ -46,6 +46,12 @@ deps:
 	@tools/install-deps.sh build
 test-deps:
 	@tools/install-deps.sh test
+# The browser tests' npm packages (tests/browser/package-lock.json), when missing or out of date.
+browser-deps: test-deps
+	@if [ ! -d tests/browser/node_modules/playwright-core ] || \
+	  [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then \
+	  npm ci --prefix tests/browser --no-audit --no-fund; fi
+.PHONY: browser-deps
 
 build/gen/t2s_table.inc: tools/gen_t2s.c common/utf8.h
 	@mkdir -p build/gen
@@ -93,7 +99,7 @@ asan:
 	  CXXFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" all
 
-test: test-deps
+test: test-deps browser-deps
 	$(MAKE) all
 	$(MAKE) asan
 	@$(MAKE) --no-print-directory fuzz-build
@@ -103,8 +109,11 @@ kafka-test: test-deps
 	$(MAKE) all
 	@tests/kafka/test_kafka.sh
 
-run: deps $(BINDIR)/wa-classify
-	bin/wa-classify deploy/demo/posts.jsonl
+# The whole pipeline on the bundled demo source (deploy/demo/run.sh; Ctrl-C stops it). The
+# packages are installed first, in their own step, so that this build sees their pkg-config flags.
+run: deps
+	@$(MAKE) --no-print-directory run-bins
+	@deploy/demo/run.sh
 
 bench: deps $(BINDIR)/wa-classify $(BINDIR)/wa-kafka-dev $(B)/tests/wa-kafka-tool
 	@tools/install-deps.sh bench
@@ -172,14 +181,17 @@ $(addprefix build/fuzz/,$(CRAWLER_FUZZ)): build/fuzz/%: tests/fuzz/%.c $(CRAWLER
 	  $(CRAWLER_LIBS) $(LIBS) -o $@
 
 # ---- the alerting service (alerting/, bin/wa-alertd) ---------------------------------------
-ALERT_PKGS   := libcurl sqlite3 libmicrohttpd
+ALERT_PKGS   := libcurl sqlite3 libmicrohttpd xlsxwriter
 ALERT_CFLAGS := $(shell pkg-config --cflags $(ALERT_PKGS) 2>/dev/null)
 ALERT_LIBS   := $(shell pkg-config --libs $(ALERT_PKGS) 2>/dev/null)
 # crawler/simhash.c: the near-duplicate fingerprint, shared with the crawler.
 ALERT_SRC    := alerting/ledger_sqlite.c alerting/alert_config.c alerting/unitname.c alerting/workflow.c \
                 alerting/notify.c alerting/incidents.c alerting/clocks.c alerting/deliver.c \
                 alerting/hotline_api.c alerting/service.c crawler/simhash.c \
-                alerting/accounts.c alerting/ledger_staff_sqlite.c alerting/api_staff.c
+                alerting/accounts.c alerting/ledger_staff_sqlite.c alerting/api_staff.c \
+                alerting/api_http.c alerting/api_stream.c alerting/api_reports.c alerting/report_monthly.c \
+                alerting/api_analyst.c alerting/api_admin.c alerting/static_files.c alerting/sla.c \
+                alerting/spans.c alerting/ledger_views_sqlite.c alerting/prefecture.c
 ALERT_OBJ    := $(patsubst %.c,$(B)/%.o,$(ALERT_SRC))
 ALERT_LIB    := $(B)/libwaalert.a
 ALERT_TESTS  := $(patsubst tests/alerting/%.c,%,$(wildcard tests/alerting/test_alert_*.c))
@@ -208,6 +220,21 @@ build/fuzz/fuzz_alert_input: tests/fuzz/fuzz_alert_input.c $(ALERT_FUZZ_OBJ)
 	@mkdir -p build/fuzz/obj
 	clang $(FUZZ_CFLAGS) $(ALERT_CFLAGS) -c $< -o build/fuzz/obj/fuzz_alert_input.o
 	clang++ -fsanitize=fuzzer,address,undefined build/fuzz/obj/fuzz_alert_input.o $(ALERT_FUZZ_OBJ) $(ALERT_LIBS) $(LIBS) -o $@
+
+# ---- the demo and deployment helpers (deploy/demo/) ------------------------------------------
+# wa-demo-site: the demo source of `make run`; wa-notify-sink: the offices' receivers in the demo.
+DEMO_BINS := $(BINDIR)/wa-demo-site $(BINDIR)/wa-notify-sink
+all: $(DEMO_BINS)
+run-bins: $(BINDIR)/wa-classify $(BINDIR)/wa-kafka-dev $(BINDIR)/wa-crawler $(BINDIR)/wa-alertd $(DEMO_BINS)
+.PHONY: run-bins
+
+$(BINDIR)/wa-demo-site: $(B)/deploy/demo/demo_site.o
+	@mkdir -p $(BINDIR)
+	$(CC) $(ALL_CFLAGS) $< $(shell pkg-config --libs jansson libmicrohttpd 2>/dev/null) -lpthread -o $@
+
+$(BINDIR)/wa-notify-sink: $(B)/deploy/demo/notify_sink.o
+	@mkdir -p $(BINDIR)
+	$(CC) $(ALL_CFLAGS) $< $(shell pkg-config --libs jansson libmicrohttpd 2>/dev/null) -lpthread -o $@
 
 clean:
 	rm -rf build bin

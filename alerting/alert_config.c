@@ -22,7 +22,8 @@ const char *wa_level_name(int level)
 
 static const char *const keys[] = {"db",         "listen",       "group",  "metrics", "window_days", "near_distance",
                                    "report_due_minutes", "resolve_due_minutes", "spread", "hotline_token",
-                                   "hotline_token_file", "retry", "smtp", "routes", NULL};
+                                   "hotline_token_file", "retry", "smtp", "routes", "dict_dir", "dashboard_dir",
+                                   "tibetan_font", "metrics_public", NULL};
 
 static int bad(const wa_config *cfg, char *err, size_t errcap, const char *key, const char *why)
 {
@@ -220,8 +221,17 @@ int wa_alert_config_load(wa_alert_config *ac, const wa_config *cfg, char *err, s
             wa_config_int(cfg, sec, "alerting", "resolve_due_minutes", 1, 1000000, &res, err, errcap) ||
             get_str(cfg, sec, "hotline_token", "hotline_token", &ac->hotline_token, err, errcap) ||
             get_str(cfg, sec, "metrics", "metrics", &ac->metrics, err, errcap) ||
+            wa_config_path(cfg, sec, "alerting", "dict_dir", &ac->dict_dir, err, errcap) ||
+            wa_config_path(cfg, sec, "alerting", "dashboard_dir", &ac->dashboard_dir, err, errcap) ||
+            wa_config_path(cfg, sec, "alerting", "tibetan_font", &ac->tibetan_font, err, errcap) ||
             read_token_file(cfg, sec, ac, err, errcap))
             goto fail;
+        json_t *mp = json_object_get(sec, "metrics_public");
+        if (mp && !json_is_boolean(mp)) {
+            bad(cfg, err, errcap, "metrics_public", "must be true or false");
+            goto fail;
+        }
+        ac->metrics_public = json_is_true(mp);
         json_t *spread = json_object_get(sec, "spread");
         if (spread) {
             static const char *const skeys[] = {"yellow", "orange", "red", NULL};
@@ -305,7 +315,14 @@ int wa_alert_config_load(wa_alert_config *ac, const wa_config *cfg, char *err, s
     ac->resolve_due_s = res * 60;
     ac->listen = dup_or_null(listen);
     ac->group = dup_or_null(group);
-    if (!ac->listen || !ac->group) {
+    /* Defaults relative to the working directory: a checkout run in place. */
+    if (!ac->dict_dir)
+        ac->dict_dir = strdup("dict");
+    if (!ac->dashboard_dir)
+        ac->dashboard_dir = strdup("alerting/dashboard");
+    if (!ac->tibetan_font)
+        ac->tibetan_font = strdup(WA_DEFAULT_TIBETAN_FONT);
+    if (!ac->listen || !ac->group || !ac->dict_dir || !ac->dashboard_dir || !ac->tibetan_font) {
         bad(cfg, err, errcap, "listen", "out of memory");
         goto fail;
     }
@@ -339,6 +356,9 @@ void wa_alert_config_free(wa_alert_config *ac)
     free(ac->listen);
     free(ac->group);
     free(ac->metrics);
+    free(ac->dict_dir);
+    free(ac->dashboard_dir);
+    free(ac->tibetan_font);
     free(ac->hotline_token);
     free(ac->smtp_url);
     free(ac->smtp_from);

@@ -15,8 +15,14 @@
  *     "smtp": { "url": "smtp://host:25", "from": "wa@example.org", "username": "", "password": "" },
  *     "routes": [ { "name": "housing-hook", "office": "housing", "channel": "webhook",
  *                   "url": "https://...", "secret": "...", "min_level": "blue",
- *                   "prefectures": ["拉萨"], "to": ["a@example.org"] } ]
+ *                   "prefectures": ["拉萨"], "to": ["a@example.org"] } ],
+ *     "dict_dir": "dict",              dictionary of POST /api/explain and /api/dict/reload
+ *     "dashboard_dir": "alerting/dashboard",  static files of the dashboard (GET / and /static/)
+ *     "tibetan_font": "/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf",
+ *     "metrics_public": false          true: /metrics on the API port without a session
  *   }
+ * Paths in the file are relative to the file's folder; the defaults of
+ * dict_dir and dashboard_dir are relative to the working directory.
  */
 #ifndef WA_ALERT_CONFIG_H
 #define WA_ALERT_CONFIG_H
@@ -48,7 +54,12 @@ typedef struct {
     char *smtp_url, *smtp_from, *smtp_user, *smtp_password;
     wa_route *routes;
     size_t nroutes;
+    char *dict_dir, *dashboard_dir, *tibetan_font; /* never NULL after a load */
+    int metrics_public;
 } wa_alert_config;
+
+/* Debian's fonts-tibetan-machine. */
+#define WA_DEFAULT_TIBETAN_FONT "/usr/share/fonts/truetype/tibetan-machine/TibetanMachineUni.ttf"
 
 /* Read the section (defaults for what is absent). Returns 0, or -1 with
  * "FILE: alerting.KEY: what is wrong" in err. */

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <jansson.h>
 #include <microhttpd.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "api_staff.h"
 #include "clocks.h"
 #include "notify.h"
+#include "static_files.h"
 #include "unitname.h"
 
 #define MAX_BODY (64 * 1024)
@@ -23,6 +25,8 @@ struct wa_hotline_api {
     unsigned char token_hash[crypto_generichash_BYTES];
     int has_token;
     wa_staff_api *staff; /* the staff API on the same server (api_staff.h) */
+    pthread_mutex_t mu;  /* a thread per connection: one request at a time on the ledger connection */
+    char *dashboard_dir;
     void (*on_commit)(void *);
     void *ctx;
 };
@@ -283,9 +287,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         *upload_size = 0;
         return MHD_YES;
     }
-    if (wa_staff_api_owns(url))
-        return wa_staff_api_handle(h->staff, conn, url, method, rq->body.data ? rq->body.data : "", rq->body.len,
-                                   rq->too_big);
+    if (wa_static_owns(url))
+        return wa_static_handle(conn, url, method, h->dashboard_dir, h->x.ac->tibetan_font);
+    if (wa_staff_api_owns(url)) {
+        pthread_mutex_lock(&h->mu);
+        enum MHD_Result r = wa_staff_api_handle(h->staff, conn, url, method, rq->body.data ? rq->body.data : "",
+                                                rq->body.len, rq->too_big);
+        pthread_mutex_unlock(&h->mu);
+        return r;
+    }
     if (strcmp(url, "/api/complaints") != 0)
         return error_reply(conn, MHD_HTTP_NOT_FOUND, "no such endpoint", NULL);
     if (strcmp(method, "POST") != 0)
@@ -296,8 +306,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         return error_reply(conn, MHD_HTTP_CONTENT_TOO_LARGE, "the body is larger than 64 KiB", NULL);
     long long case_id = 0;
     char field[64], err[256];
+    pthread_mutex_lock(&h->mu);
     int status = wa_hotline_record(&h->x, rq->body.data ? rq->body.data : "", rq->body.len, wa_clock_now(), &case_id,
                                    field, sizeof field, err, sizeof err);
+    pthread_mutex_unlock(&h->mu);
     if (status == 201 && h->on_commit)
         h->on_commit(h->ctx);
     if (status == 200 || status == 201)
@@ -363,31 +375,46 @@ wa_hotline_api *wa_hotline_start(const char *host_port, const char *db_path, con
     h->x.topic_cases = topic_cases;
     h->on_commit = on_commit;
     h->ctx = ctx;
-    if (!(h->staff = wa_staff_api_new(&h->x))) {
+    pthread_mutex_init(&h->mu, NULL);
+    if (!(h->dashboard_dir = strdup(ac->dashboard_dir))) {
         snprintf(err, errcap, "out of memory");
-        wa_ledger_close(h->ledger);
-        free(h);
-        return NULL;
+        goto fail;
     }
+    if (!(h->staff = wa_staff_api_new(&h->x, db_path, &h->mu, err, errcap)))
+        goto fail;
     if (ac->hotline_token && ac->hotline_token[0]) {
         h->has_token = 1;
         crypto_generichash(h->token_hash, sizeof h->token_hash, (const unsigned char *)ac->hotline_token,
                            strlen(ac->hotline_token), NULL, 0);
     }
-    /* One internal thread: the API's ledger connection is used by it alone. */
-    h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, handle, h,
-                            MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED, completed,
-                            NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
-                            (unsigned)64, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
-                            MHD_OPTION_END);
+    /* A thread per connection: a live stream waits in its own thread
+     * without holding up other requests; h->mu keeps the ledger connection
+     * to one request at a time. The connection limit leaves room beside
+     * the WA_STREAM_MAX streams. */
+    h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG, 0,
+                            NULL, NULL, handle, h, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+                            MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+                            MHD_OPTION_CONNECTION_LIMIT, (unsigned)128, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                            (size_t)(32 * 1024), MHD_OPTION_END);
     if (!h->d) {
         snprintf(err, errcap, "cannot listen on %s (in use, or not an address of this machine)", host_port);
-        wa_staff_api_free(h->staff);
-        wa_ledger_close(h->ledger);
-        free(h);
-        return NULL;
+        goto fail;
     }
     return h;
+fail:
+    wa_staff_api_free(h->staff);
+    free(h->dashboard_dir);
+    pthread_mutex_destroy(&h->mu);
+    wa_ledger_close(h->ledger);
+    free(h);
+    return NULL;
+}
+
+void wa_hotline_set_metrics(wa_hotline_api *h, wa_metrics_fn fn, void *ctx)
+{
+    pthread_mutex_lock(&h->mu);
+    wa_staff_api_set_metrics(h->staff, fn, ctx);
+    pthread_mutex_unlock(&h->mu);
 }
 
 unsigned wa_hotline_port(const wa_hotline_api *h)
@@ -400,8 +427,12 @@ void wa_hotline_stop(wa_hotline_api *h)
 {
     if (!h)
         return;
+    /* The streams end first, or the server would wait on them. */
+    wa_staff_api_stop(h->staff);
     MHD_stop_daemon(h->d);
     wa_staff_api_free(h->staff);
+    free(h->dashboard_dir);
+    pthread_mutex_destroy(&h->mu);
     wa_ledger_close(h->ledger);
     free(h);
 }

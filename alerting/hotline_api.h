@@ -13,13 +13,16 @@
  * 201 {"case_id": N} for a new case; 200 with the same case for a ticket
  * already recorded (a client retrying gets one case); 400 {"error": ...,
  * "field": ...} naming the first invalid field; 401 without the right
- * token; 413 for a body over 64 KiB. libmicrohttpd, one thread, its own
- * ledger connection. */
+ * token; 413 for a body over 64 KiB. libmicrohttpd with a thread per
+ * connection; the server's own ledger connection, one request at a time.
+ * The same server answers the staff API (api_staff.h) and the dashboard's
+ * files (static_files.h). */
 #ifndef WA_HOTLINE_API_H
 #define WA_HOTLINE_API_H
 
 #include <stddef.h>
 
+#include "api_admin.h"
 #include "workflow.h"
 
 typedef struct wa_hotline_api wa_hotline_api;
@@ -29,6 +32,8 @@ typedef struct wa_hotline_api wa_hotline_api;
 wa_hotline_api *wa_hotline_start(const char *host_port, const char *db_path, const wa_alert_config *ac,
                                  const char *topic_cases, void (*on_commit)(void *), void *ctx, char *err,
                                  size_t errcap);
+/* /metrics on this server renders with fn (the service's counters). */
+void wa_hotline_set_metrics(wa_hotline_api *h, wa_metrics_fn fn, void *ctx);
 unsigned wa_hotline_port(const wa_hotline_api *h);
 void wa_hotline_stop(wa_hotline_api *h);
 

@@ -7,6 +7,7 @@
 
 #include "../crawler/simhash.h"
 #include "notify.h"
+#include "prefecture.h"
 #include "unitname.h"
 
 typedef struct {
@@ -224,7 +225,8 @@ int wa_incidents_add(wa_incidents *inc, const char *json, size_t len, long long 
         rc = 0;
         goto out;
     }
-    const char *pref = str_of(region, "prefecture"), *county = str_of(region, "county");
+    /* One spelling per prefecture, so scopes, routes and reports match (prefecture.h). */
+    const char *pref = wa_prefecture_short(str_of(region, "prefecture")), *county = str_of(region, "county");
     const char *company = str_of(ent, "company"), *text = str_of(hit, "text"), *title = str_of(hit, "title");
     const char *url = str_of(hit, "url"), *source = str_of(hit, "source");
     if (company && wa_unit_key(company, strlen(company), &inc->key) != 0)

@@ -21,7 +21,7 @@
 #include <stdio.h>
 
 /* The schema version this build writes; migrations bring older files up to it. */
-#define WA_LEDGER_SCHEMA_VERSION 3
+#define WA_LEDGER_SCHEMA_VERSION 4
 
 typedef struct wa_ledger wa_ledger;
 

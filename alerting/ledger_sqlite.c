@@ -61,6 +61,15 @@ static const char *const migrations[] = {
     "CREATE TABLE sessions(token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
     " csrf TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);"
     "CREATE INDEX sessions_by_user ON sessions(user_id);",
+    /* 3 -> 4: every view of a complainant's personal data unmasked (who, when, which case), append-only */
+    "CREATE TABLE pii_views(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user_name TEXT NOT NULL,"
+    " user_role TEXT NOT NULL, case_id INTEGER NOT NULL, fields TEXT NOT NULL);"
+    "CREATE INDEX pii_views_by_case ON pii_views(case_id);"
+    "CREATE TRIGGER pii_views_no_update BEFORE UPDATE ON pii_views BEGIN"
+    " SELECT RAISE(ABORT, 'pii_views is append-only'); END;"
+    "CREATE TRIGGER pii_views_no_delete BEFORE DELETE ON pii_views BEGIN"
+    " SELECT RAISE(ABORT, 'pii_views is append-only'); END;"
+    "CREATE INDEX hits_by_received ON hits(received_at);",
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == WA_LEDGER_SCHEMA_VERSION, "one migration per version");
 

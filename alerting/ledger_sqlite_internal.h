@@ -14,4 +14,9 @@ int wa_ledger_sqlite_fail(wa_ledger *l, const char *what);
 /* Record msg as the ledger's error; returns -1. */
 int wa_ledger_sqlite_error(wa_ledger *l, const char *msg);
 
+/* Every row of st as an object keyed by the statement's column names (NULL,
+ * integer or text values); st is finalised. NULL on failure, error recorded. */
+#include <jansson.h>
+json_t *wa_ledger_sqlite_rows_json(wa_ledger *l, sqlite3_stmt *st, const char *what);
+
 #endif

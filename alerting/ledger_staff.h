@@ -43,13 +43,16 @@ typedef struct {
     const char *status, *level, *prefecture, *text; /* NULL: any */
     const char *scope;                              /* the user's prefecture; NULL: every one */
     long long limit, offset;
+    int has_from, has_to;                           /* opened_at in [from, to) when set */
+    long long from, to;
 } wa_case_filter;
 /* {"total": N, "limit": L, "offset": O, "cases": [{id, status, level, channel, prefecture, county,
  * unit, title, excerpt, hits, sources, workers, months, amount_yuan, opened_at, last_seen,
  * report_due, resolve_due, reported_at, resolved_at, report_overdue, resolve_overdue}]}, newest first. */
 int wa_ledger_cases_json(wa_ledger *l, const wa_case_filter *f, json_t **out);
-/* The case's hits, events, and notifications each with its delivery attempts,
- * set on o as "hits", "events", "notifications". */
+/* The case's hits (each with "body", the hit message as stored), events, and
+ * notifications each with its delivery attempts, set on o as "hits",
+ * "events", "notifications". */
 int wa_ledger_case_trail_json(wa_ledger *l, long long case_id, json_t *o);
 
 #endif

@@ -236,8 +236,7 @@ static json_t *col_json(sqlite3_stmt *st, int i)
     }
 }
 
-/* Every row of st as an object with the statement's column names; NULL on failure. */
-static json_t *rows_json(wa_ledger *l, sqlite3_stmt *st, const char *what)
+json_t *wa_ledger_sqlite_rows_json(wa_ledger *l, sqlite3_stmt *st, const char *what)
 {
     json_t *a = json_array();
     int rc = SQLITE_DONE, ok = a != NULL;
@@ -271,13 +270,15 @@ static int bind_filter(sqlite3_stmt *st, const wa_case_filter *f, const char *li
     if (rc == SQLITE_OK) rc = bind_text(st, 3, f->prefecture);
     if (rc == SQLITE_OK) rc = bind_text(st, 4, f->scope);
     if (rc == SQLITE_OK) rc = bind_text(st, 5, like);
+    if (rc == SQLITE_OK) rc = f->has_from ? sqlite3_bind_int64(st, 8, f->from) : sqlite3_bind_null(st, 8);
+    if (rc == SQLITE_OK) rc = f->has_to ? sqlite3_bind_int64(st, 9, f->to) : sqlite3_bind_null(st, 9);
     return rc;
 }
 
 #define FILTER_WHERE                                                                                               \
     " WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR level = ?2) AND (?3 IS NULL OR prefecture = ?3)"        \
     " AND (?4 IS NULL OR prefecture = ?4) AND (?5 IS NULL OR title LIKE ?5 ESCAPE '\\' OR excerpt LIKE ?5 ESCAPE '\\'" \
-    " OR unit_name LIKE ?5 ESCAPE '\\')"
+    " OR unit_name LIKE ?5 ESCAPE '\\') AND (?8 IS NULL OR opened_at >= ?8) AND (?9 IS NULL OR opened_at < ?9)"
 
 int wa_ledger_cases_json(wa_ledger *l, const wa_case_filter *f, json_t **out)
 {
@@ -325,7 +326,7 @@ int wa_ledger_cases_json(wa_ledger *l, const wa_case_filter *f, json_t **out)
         run(l, st, rc, "listing cases");
         goto fail;
     }
-    if (!(cases = rows_json(l, st, "listing cases")))
+    if (!(cases = wa_ledger_sqlite_rows_json(l, st, "listing cases")))
         goto fail;
     free(like);
     *out = json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)total, "limit", (json_int_t)f->limit, "offset",
@@ -343,7 +344,7 @@ fail:
 int wa_ledger_case_trail_json(wa_ledger *l, long long case_id, json_t *o)
 {
     static const char *const sql[3] = {
-        "SELECT id, doc_id, source, url, title, level, received_at FROM hits WHERE case_id = ? ORDER BY id",
+        "SELECT id, doc_id, source, url, title, level, received_at, body FROM hits WHERE case_id = ? ORDER BY id",
         "SELECT id, at, actor, kind, from_status AS 'from', to_status AS 'to', note FROM events"
         " WHERE case_id = ? ORDER BY id",
         "SELECT id, office, channel, route, kind, status, attempts, created_at, delivered_at, last_error"
@@ -356,7 +357,7 @@ int wa_ledger_case_trail_json(wa_ledger *l, long long case_id, json_t *o)
             return -1;
         if (sqlite3_bind_int64(st, 1, case_id) != SQLITE_OK)
             return run(l, st, SQLITE_ERROR, "reading a case");
-        json_t *a = rows_json(l, st, "reading a case");
+        json_t *a = wa_ledger_sqlite_rows_json(l, st, "reading a case");
         if (!a || json_object_set_new(o, keys[k], a) != 0)
             return -1;
     }
@@ -371,7 +372,7 @@ int wa_ledger_case_trail_json(wa_ledger *l, long long case_id, json_t *o)
             return -1;
         if (sqlite3_bind_int64(st, 1, json_integer_value(json_object_get(n, "id"))) != SQLITE_OK)
             return run(l, st, SQLITE_ERROR, "reading attempts");
-        json_t *a = rows_json(l, st, "reading attempts");
+        json_t *a = wa_ledger_sqlite_rows_json(l, st, "reading attempts");
         if (!a || json_object_set_new(n, "attempts", a) != 0)
             return -1;
     }

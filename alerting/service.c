@@ -334,8 +334,10 @@ int wa_service_run(const wa_service_opts *o)
         fprintf(stderr, WHO ": %s\n", err);
         goto out;
     }
-    if (api)
+    if (api) {
+        wa_hotline_set_metrics(api, render_metrics, s);
         fprintf(stderr, WHO ": HTTP API on port %u\n", wa_hotline_port(api));
+    }
     if (o->metrics && !(metrics = wa_metrics_http_start(o->metrics, render_metrics, s, err, sizeof err))) {
         fprintf(stderr, WHO ": --metrics %s: %s\n", o->metrics, err);
         goto out;

@@ -7,8 +7,12 @@
 #     a shorter run of some with the sanitizer build
 #   - alerting tests (tests/alerting) against bin/wa-kafka-dev and local webhook and SMTP receivers:
 #     every scenario with the normal build, a smaller run with the sanitizer build
-#   - staff API tests (tests/alerting/test_api.sh): accounts, sessions, scoping, CSRF, limits,
-#     normal and sanitizer binaries
+#   - staff API tests (tests/alerting/test_api.sh, test_api_reports.sh): accounts, sessions, scoping,
+#     CSRF, limits; live stream, statistics, monthly report, analyst, static files; normal and sanitizer
+#   - the dashboard in Debian's chromium (tests/browser): live feed, case actions, escaping, Tibetan
+#   - end to end (tests/e2e): demo site -> crawler -> Kafka -> classifier -> Kafka -> alertd -> cases
+#     and webhooks, restarts without duplicates (normal and sanitizer binaries); the `make run`
+#     supervisor started and stopped
 #   - a short run of each libFuzzer target
 # Assumes `make all asan fuzz-build` has run (make test does that).
 set -u
@@ -78,6 +82,15 @@ WA_ALERTD=build/asan/bin/wa-alertd WA_KAFKA_DEV=build/asan/bin/wa-kafka-dev WA_K
 	run_counted "alerting-asan" tests/alerting/test_alerting.sh
 run_counted "api" tests/alerting/test_api.sh
 WA_ALERTD=build/asan/bin/wa-alertd WA_KAFKA_DEV=build/asan/bin/wa-kafka-dev run_counted "api-asan" tests/alerting/test_api.sh
+run_counted "api-reports" tests/alerting/test_api_reports.sh
+WA_ALERTD=build/asan/bin/wa-alertd WA_KAFKA_DEV=build/asan/bin/wa-kafka-dev WA_KAFKA_TOOL=build/asan/tests/wa-kafka-tool \
+	WA_CLASSIFY=build/asan/bin/wa-classify run_counted "api-reports-asan" tests/alerting/test_api_reports.sh
+run_counted "e2e" tests/e2e/test_e2e.sh
+WA_KAFKA_DEV=build/asan/bin/wa-kafka-dev WA_CRAWLER=build/asan/bin/wa-crawler WA_CLASSIFY=build/asan/bin/wa-classify \
+	WA_ALERTD=build/asan/bin/wa-alertd WA_DEMO_SITE=build/asan/bin/wa-demo-site WA_NOTIFY_SINK=build/asan/bin/wa-notify-sink \
+	run_counted "e2e-asan" tests/e2e/test_e2e.sh
+run_counted "make-run" tests/e2e/test_make_run.sh
+run_counted "browser" tests/browser/test_browser.sh
 
 # Fuzz smoke: a short run of each target from the seed corpus.
 for f in build/fuzz/fuzz_*; do

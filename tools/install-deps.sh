@@ -5,8 +5,8 @@ set -eu
 build="gcc g++ make pkg-config libvectorscan-dev libpcre2-dev libjansson-dev libsodium-dev
 librdkafka-dev libmicrohttpd-dev
 libcurl4-openssl-dev libxml2-dev libsqlite3-dev
-libsimdjson-dev libopencc-dev libutf8proc-dev"
-test="$build libcmocka-dev clang libclang-rt-14-dev python3 curl"
+libsimdjson-dev libopencc-dev libutf8proc-dev libxlsxwriter-dev fonts-tibetan-machine"
+test="$build libcmocka-dev clang libclang-rt-14-dev python3 curl nodejs npm chromium fonts-wqy-microhei"
 bench="$build ripgrep grep time curl python3-scrapy"
 case "${1:-build}" in
 build) want=$build ;;
@@ -16,6 +16,8 @@ bench) want=$bench ;;
 esac
 missing=""
 for p in $want; do
+	# a Node.js build that bundles npm makes the separate package unneeded
+	[ "$p" = npm ] && command -v npm >/dev/null 2>&1 && continue
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0

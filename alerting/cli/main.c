@@ -16,12 +16,14 @@
 #include "../accounts.h"
 #include "../ledger.h"
 #include "../ledger_staff.h"
+#include "../ledger_views.h"
 #include "../service.h"
 #include "../workflow.h"
 
 static const char usage[] =
     "Usage: wa-alertd [run] --config FILE [--db PATH] [--listen HOST:PORT] [--brokers LIST]\n"
     "                 [--group ID] [--stats-interval S] [--no-http] [--metrics HOST:PORT]\n"
+    "                 [--dashboard DIR]\n"
     "       wa-alertd case ID --to STATE --by WHO [--note TEXT]    [--config FILE] [--db PATH]\n"
     "       wa-alertd check-clocks [--at TIME]                     [--config FILE] [--db PATH]\n"
     "       wa-alertd deliver                                      [--config FILE] [--db PATH]\n"
@@ -31,6 +33,7 @@ static const char usage[] =
     "       wa-alertd users add NAME --role ROLE [--prefecture P] [--password-stdin] [--db PATH]\n"
     "       wa-alertd users passwd NAME [--password-stdin]        [--db PATH]\n"
     "       wa-alertd users list                                   [--db PATH]\n"
+    "       wa-alertd users disable|enable NAME                    [--db PATH]\n"
     "\n"
     "The alerting service: consumes wa.hits, opens a case per incident in the ledger (SQLite),\n"
     "runs the 2-hour fast-report and 24-hour resolution clocks, and notifies the offices\n"
@@ -50,13 +53,16 @@ static const char usage[] =
     "  migrate        bring the ledger's schema up to date and print its version\n"
     "  users          staff accounts of the API: add a user (ROLE: cyberspace, petition, housing,\n"
     "                 analyst or admin; --prefecture limits the user to that prefecture's cases),\n"
-    "                 set a new password (ends the user's sessions), list the users. The password\n"
+    "                 set a new password (ends the user's sessions), list the users, disable a\n"
+    "                 user (refused at login, sessions ended) or enable it again. The password\n"
     "                 is read from the first line of stdin with --password-stdin (10 to 256 bytes),\n"
     "                 else a random one is made and printed once. Hashes are Argon2id.\n"
     "                 The first start of the service with no user creates \"admin\" with a random\n"
     "                 password, printed once on stderr.\n"
     "\n"
     "--metrics serves Prometheus counters at /metrics (default alerting.metrics, else none).\n"
+    "--dashboard DIR serves the dashboard's files from DIR (default alerting.dashboard_dir,\n"
+    "else alerting/dashboard of the working directory) at / and /static/ of --listen.\n"
     "--db defaults to alerting.db of the configuration, else wa-alertd.db. --brokers (or\n"
     "$WA_KAFKA_BROKERS) overrides the configuration's Kafka bootstrap servers.\n";
 
@@ -130,9 +136,18 @@ static int users_cmd(wa_ledger *l, const char *sub, const char *name, const char
             return fprintf(stderr, "wa-alertd: %s\n", wa_ledger_error(l)), 1;
         return 0;
     }
-    int add = strcmp(sub, "add") == 0;
+    int add = strcmp(sub, "add") == 0, disable = strcmp(sub, "disable") == 0;
+    if (disable || strcmp(sub, "enable") == 0) {
+        int found = 0;
+        if (wa_ledger_user_set_disabled(l, name, disable, &found) != 0)
+            return fprintf(stderr, "wa-alertd: %s: %s\n", name, wa_ledger_error(l)), 1;
+        if (!found)
+            return fprintf(stderr, "wa-alertd: no user %s\n", name), 1;
+        printf("user %s: %s\n", name, disable ? "disabled (sessions ended)" : "enabled");
+        return 0;
+    }
     if (!add && strcmp(sub, "passwd") != 0)
-        return die("users: expected add, passwd or list", sub);
+        return die("users: expected add, passwd, list, disable or enable", sub);
     if (!wa_username_valid(name))
         return die("users: a name is 1 to 64 letters, digits, '.', '_' or '-'", name);
     if (add && !wa_role_valid(role))
@@ -201,9 +216,11 @@ int main(int argc, char **argv)
         {"at", required_argument, 0, 'a'},     {"from", required_argument, 0, 'f'},
         {"prefecture", required_argument, 0, 'p'}, {"out", required_argument, 0, 'o'},
         {"metrics", required_argument, 0, 'm'}, {"help", no_argument, 0, 'h'},
-        {"role", required_argument, 0, 'r'},   {"password-stdin", no_argument, 0, 'P'}, {0, 0, 0, 0}};
+        {"role", required_argument, 0, 'r'},   {"password-stdin", no_argument, 0, 'P'},
+        {"dashboard", required_argument, 0, 'D'}, {0, 0, 0, 0}};
     const char *config = NULL, *db = NULL, *listen = NULL, *brokers = NULL, *group = NULL, *to = NULL, *by = NULL,
-               *note = NULL, *at = NULL, *from = NULL, *pref = NULL, *outpath = NULL, *metrics = NULL, *role = NULL;
+               *note = NULL, *at = NULL, *from = NULL, *pref = NULL, *outpath = NULL, *metrics = NULL, *role = NULL,
+               *dashboard = NULL;
     int password_stdin = 0;
     long stats_interval = 10;
     int no_http = 0;
@@ -234,6 +251,7 @@ int main(int argc, char **argv)
         case 'm': metrics = optarg; break;
         case 'r': role = optarg; break;
         case 'P': password_stdin = 1; break;
+        case 'D': dashboard = optarg; break;
         case 'h': fputs(usage, stdout); return 0;
         default:
             fprintf(stderr, "wa-alertd: %s: unknown option or missing value (see --help)\n", argv[optind - 1]);
@@ -272,6 +290,15 @@ int main(int argc, char **argv)
     if (group) {
         free(ac.group);
         ac.group = strdup(group);
+    }
+    if (dashboard) {
+        free(ac.dashboard_dir);
+        ac.dashboard_dir = strdup(dashboard);
+    }
+    if (!ac.group || !ac.dashboard_dir) {
+        wa_alert_config_free(&ac);
+        wa_config_free(&cfg);
+        return die("out of memory", NULL);
     }
     const char *db_path = db ? db : ac.db ? ac.db : "wa-alertd.db";
     int status = 0;
