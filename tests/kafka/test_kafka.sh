@@ -365,7 +365,7 @@ print(json.dumps(doc, ensure_ascii=False))
 for i in range(200):
     print(json.dumps({'id': 'after-%d' % i, 'text': '日喀则的环卫工人被拖欠工资两个月了（%d）' % i}, ensure_ascii=False))
 " >"$tmp/big.jsonl"
-	offline "$tmp/big.jsonl" | grep -v '"id":"big-1"' >"$tmp/big.exp"
+	offline "$tmp/big.jsonl" | grep -v '"id": *"big-1"' >"$tmp/big.exp"
 	start_cluster big --partitions 1 || { bad "big: cluster"; return; }
 	start_stage big --group big
 	"$TOOL" produce --brokers "$B" --topic wa.docs "$tmp/big.jsonl" 2>/dev/null
