@@ -20,8 +20,8 @@ static const struct {
     const char *ext, *type, *cache;
 } types[] = {
     {".html", "text/html; charset=utf-8", "no-cache"},
-    {".js", "text/javascript; charset=utf-8", "public, max-age=3600"},
-    {".css", "text/css; charset=utf-8", "public, max-age=3600"},
+    {".js", "text/javascript; charset=utf-8", "no-cache"}, /* an upgrade takes effect at once */
+    {".css", "text/css; charset=utf-8", "no-cache"},
     {".svg", "image/svg+xml", "public, max-age=3600"},
     {".png", "image/png", "public, max-age=3600"},
     {".ico", "image/x-icon", "public, max-age=3600"},
