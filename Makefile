@@ -27,7 +27,7 @@ CLI_SRC        := classifier/cli/main.c classifier/cli/cmd_classify.c classifier
                   classifier/cli/cmd_eval.c classifier/cli/cmd_dict.c classifier/cli/jsonl_reader.c
 UNIT_TESTS     := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 # Kafka plumbing shared by every service, and the classifier's Kafka stage.
-KAFKA_SRC      := common/config.c common/metrics_http.c kafka/kafka_client.c kafka/commit_tracker.c \
+KAFKA_SRC      := common/config.c common/metrics_http.c common/listen_addr.c kafka/kafka_client.c kafka/commit_tracker.c \
                   kafka/dead_letter.c
 STAGE_SRC      := classifier/stage/stage_run.c classifier/stage/dict_watch.c
 
@@ -228,13 +228,13 @@ all: $(DEMO_BINS)
 run-bins: $(BINDIR)/wa-classify $(BINDIR)/wa-kafka-dev $(BINDIR)/wa-crawler $(BINDIR)/wa-alertd $(DEMO_BINS)
 .PHONY: run-bins
 
-$(BINDIR)/wa-demo-site: $(B)/deploy/demo/demo_site.o
+$(BINDIR)/wa-demo-site: $(B)/deploy/demo/demo_site.o $(B)/common/listen_addr.o
 	@mkdir -p $(BINDIR)
-	$(CC) $(ALL_CFLAGS) $< $(shell pkg-config --libs jansson libmicrohttpd 2>/dev/null) -lpthread -o $@
+	$(CC) $(ALL_CFLAGS) $^ $(shell pkg-config --libs jansson libmicrohttpd 2>/dev/null) -lpthread -o $@
 
-$(BINDIR)/wa-notify-sink: $(B)/deploy/demo/notify_sink.o
+$(BINDIR)/wa-notify-sink: $(B)/deploy/demo/notify_sink.o $(B)/common/listen_addr.o
 	@mkdir -p $(BINDIR)
-	$(CC) $(ALL_CFLAGS) $< $(shell pkg-config --libs jansson libmicrohttpd 2>/dev/null) -lpthread -o $@
+	$(CC) $(ALL_CFLAGS) $^ $(shell pkg-config --libs jansson libmicrohttpd 2>/dev/null) -lpthread -o $@
 
 clean:
 	rm -rf build bin

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../common/listen_addr.h"
 #include "api_staff.h"
 #include "clocks.h"
 #include "notify.h"
@@ -332,33 +333,15 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, en
     }
 }
 
-/* "HOST:PORT" (IPv4, or "localhost") into addr. */
-static int parse_listen(const char *hp, struct sockaddr_in *addr)
-{
-    const char *colon = strrchr(hp, ':');
-    if (!colon || colon == hp || colon - hp >= 64)
-        return -1;
-    char host[64], *end;
-    memcpy(host, hp, (size_t)(colon - hp));
-    host[colon - hp] = '\0';
-    long port = strtol(colon + 1, &end, 10);
-    if (*end || end == colon + 1 || port < 0 || port > 65535)
-        return -1;
-    memset(addr, 0, sizeof *addr);
-    addr->sin_family = AF_INET;
-    addr->sin_port = htons((uint16_t)port);
-    if (strcmp(host, "localhost") == 0)
-        snprintf(host, sizeof host, "127.0.0.1");
-    return inet_pton(AF_INET, host, &addr->sin_addr) == 1 ? 0 : -1;
-}
-
 wa_hotline_api *wa_hotline_start(const char *host_port, const char *db_path, const wa_alert_config *ac,
                                  const char *topic_cases, void (*on_commit)(void *), void *ctx, char *err,
                                  size_t errcap)
 {
-    struct sockaddr_in addr;
-    if (parse_listen(host_port, &addr) != 0) {
-        snprintf(err, errcap, "--listen %s: expected IPV4-ADDRESS:PORT, e.g. 127.0.0.1:8080", host_port);
+    struct sockaddr_storage addr;
+    int v6;
+    char why[256];
+    if (wa_listen_addr(host_port, &addr, &v6, why, sizeof why) != 0) {
+        snprintf(err, errcap, "--listen: %s", why);
         return NULL;
     }
     wa_hotline_api *h = calloc(1, sizeof *h);
@@ -391,7 +374,9 @@ wa_hotline_api *wa_hotline_start(const char *host_port, const char *db_path, con
      * without holding up other requests; h->mu keeps the ledger connection
      * to one request at a time. The connection limit leaves room beside
      * the WA_STREAM_MAX streams. */
-    h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG, 0,
+    h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG |
+                                (v6 ? MHD_USE_IPv6 : 0),
+                            0,
                             NULL, NULL, handle, h, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
                             MHD_OPTION_CONNECTION_LIMIT, (unsigned)128, MHD_OPTION_CONNECTION_MEMORY_LIMIT,

@@ -151,7 +151,7 @@ static void done(wa_ledger *l, sqlite3_stmt *st)
     sqlite3_finalize(st);
 }
 
-static int bind_text(sqlite3_stmt *st, int i, const char *s)
+int wa_ledger_sqlite_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
     return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
 }
@@ -165,10 +165,29 @@ static int run(wa_ledger *l, sqlite3_stmt *st, const char *what)
     return r;
 }
 
-static char *col_str(sqlite3_stmt *st, int i)
+char *wa_ledger_sqlite_col_str(sqlite3_stmt *st, int i)
 {
     const unsigned char *s = sqlite3_column_text(st, i);
     return s ? strdup((const char *)s) : NULL;
+}
+
+sqlite3_stmt *wa_ledger_sqlite_prepare(wa_ledger *l, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(l->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        wa_ledger_sqlite_fail(l, "prepare");
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    return st;
+}
+
+int wa_ledger_sqlite_run_once(wa_ledger *l, sqlite3_stmt *st, int rc_bind, const char *what)
+{
+    int rc = rc_bind == SQLITE_OK ? sqlite3_step(st) : rc_bind;
+    int r = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? 0 : wa_ledger_sqlite_fail(l, what);
+    sqlite3_finalize(st);
+    return r;
 }
 
 static int exec(wa_ledger *l, const char *sql, const char *what)
@@ -328,7 +347,7 @@ int wa_ledger_hit_known(wa_ledger *l, const char *doc_id)
     sqlite3_stmt *st = stmt(l, sql);
     if (!st)
         return -1;
-    bind_text(st, 1, doc_id);
+    wa_ledger_sqlite_bind_text(st, 1, doc_id);
     int rc = sqlite3_step(st);
     int r = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : fail(l, "looking up a hit");
     done(l, st);
@@ -352,8 +371,8 @@ int wa_ledger_case_by_unit(wa_ledger *l, const char *prefecture, const char *uni
     sqlite3_stmt *st = stmt(l, sql);
     if (!st)
         return -1;
-    bind_text(st, 1, prefecture);
-    bind_text(st, 2, unit_key);
+    wa_ledger_sqlite_bind_text(st, 1, prefecture);
+    wa_ledger_sqlite_bind_text(st, 2, unit_key);
     sqlite3_bind_int64(st, 3, since);
     return one_id(l, st, case_id, "looking up a case by unit");
 }
@@ -364,7 +383,7 @@ int wa_ledger_case_by_external_id(wa_ledger *l, const char *external_id, long lo
     sqlite3_stmt *st = stmt(l, sql);
     if (!st)
         return -1;
-    bind_text(st, 1, external_id);
+    wa_ledger_sqlite_bind_text(st, 1, external_id);
     return one_id(l, st, case_id, "looking up a case by ticket");
 }
 
@@ -398,7 +417,7 @@ int wa_ledger_case_get(wa_ledger *l, long long id, wa_case *c)
                      &c->title,     &c->excerpt, &c->links,      &c->assignee,        &c->resolution,
                      &c->dismiss_reason, &c->external_id};
     for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
-        *strs[k] = col_str(st, i++);
+        *strs[k] = wa_ledger_sqlite_col_str(st, i++);
     long long *nums[] = {&c->workers,    &c->months,    &c->amount_yuan, &c->hit_count,   &c->source_count,
                          &c->first_seen, &c->last_seen, &c->opened_at,   &c->report_due,  &c->resolve_due,
                          &c->reported_at, &c->resolved_at, &c->closed_at};
@@ -424,7 +443,7 @@ static void bind_case(sqlite3_stmt *st, const wa_case *c)
                           c->title,     c->excerpt, c->links ? c->links : "[]", c->assignee, c->resolution,
                           c->dismiss_reason, c->external_id};
     for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
-        bind_text(st, i++, strs[k]);
+        wa_ledger_sqlite_bind_text(st, i++, strs[k]);
     const long long nums[] = {c->workers,    c->months,    c->amount_yuan, c->hit_count,  c->source_count,
                               c->first_seen, c->last_seen, c->opened_at,   c->report_due, c->resolve_due};
     for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++)
@@ -483,18 +502,18 @@ int wa_ledger_hit_insert(wa_ledger *l, long long case_id, const char *doc_id, co
     sqlite3_stmt *st = stmt(l, sql);
     if (!st)
         return -1;
-    bind_text(st, 1, doc_id);
+    wa_ledger_sqlite_bind_text(st, 1, doc_id);
     sqlite3_bind_int64(st, 2, case_id);
-    bind_text(st, 3, source);
-    bind_text(st, 4, url);
-    bind_text(st, 5, title);
-    bind_text(st, 6, level);
+    wa_ledger_sqlite_bind_text(st, 3, source);
+    wa_ledger_sqlite_bind_text(st, 4, url);
+    wa_ledger_sqlite_bind_text(st, 5, title);
+    wa_ledger_sqlite_bind_text(st, 6, level);
     if (has_simhash)
         sqlite3_bind_int64(st, 7, (sqlite3_int64)simhash);
     else
         sqlite3_bind_null(st, 7);
     sqlite3_bind_int64(st, 8, at);
-    bind_text(st, 9, body);
+    wa_ledger_sqlite_bind_text(st, 9, body);
     return run(l, st, "storing a hit");
 }
 
@@ -505,7 +524,7 @@ int wa_ledger_case_source_add(wa_ledger *l, long long case_id, const char *sourc
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, case_id);
-    bind_text(st, 2, source);
+    wa_ledger_sqlite_bind_text(st, 2, source);
     if (run(l, st, "recording a source") != 0)
         return -1;
     return sqlite3_changes(l->db) > 0;
@@ -521,9 +540,9 @@ int wa_ledger_company_case(wa_ledger *l, const char *unit_key, const char *displ
     sqlite3_stmt *st = stmt(l, sql);
     if (!st)
         return -1;
-    bind_text(st, 1, unit_key);
-    bind_text(st, 2, display);
-    bind_text(st, 3, credit_code);
+    wa_ledger_sqlite_bind_text(st, 1, unit_key);
+    wa_ledger_sqlite_bind_text(st, 2, display);
+    wa_ledger_sqlite_bind_text(st, 3, credit_code);
     sqlite3_bind_int64(st, 4, at);
     sqlite3_bind_int64(st, 5, at);
     return run(l, st, "counting a company");
@@ -563,11 +582,11 @@ int wa_ledger_event_add(wa_ledger *l, long long case_id, long long at, const cha
         return -1;
     sqlite3_bind_int64(st, 1, case_id);
     sqlite3_bind_int64(st, 2, at);
-    bind_text(st, 3, actor);
-    bind_text(st, 4, kind);
-    bind_text(st, 5, from_status);
-    bind_text(st, 6, to_status);
-    bind_text(st, 7, note);
+    wa_ledger_sqlite_bind_text(st, 3, actor);
+    wa_ledger_sqlite_bind_text(st, 4, kind);
+    wa_ledger_sqlite_bind_text(st, 5, from_status);
+    wa_ledger_sqlite_bind_text(st, 6, to_status);
+    wa_ledger_sqlite_bind_text(st, 7, note);
     return run(l, st, "recording an event");
 }
 
@@ -594,12 +613,12 @@ int wa_ledger_outbox_add(wa_ledger *l, long long case_id, const char *idem_key, 
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, case_id);
-    bind_text(st, 2, idem_key);
-    bind_text(st, 3, route);
-    bind_text(st, 4, office);
-    bind_text(st, 5, channel);
-    bind_text(st, 6, kind);
-    bind_text(st, 7, payload);
+    wa_ledger_sqlite_bind_text(st, 2, idem_key);
+    wa_ledger_sqlite_bind_text(st, 3, route);
+    wa_ledger_sqlite_bind_text(st, 4, office);
+    wa_ledger_sqlite_bind_text(st, 5, channel);
+    wa_ledger_sqlite_bind_text(st, 6, kind);
+    wa_ledger_sqlite_bind_text(st, 7, payload);
     sqlite3_bind_int64(st, 8, at);
     sqlite3_bind_int64(st, 9, 0); /* due at once, whatever clock the caller runs on */
     return run(l, st, "queueing a notification");
@@ -628,12 +647,12 @@ int wa_ledger_outbox_due(wa_ledger *l, long long now, int max, wa_outbox_row **r
         wa_outbox_row *r = &a[k++];
         r->id = sqlite3_column_int64(st, 0);
         r->case_id = sqlite3_column_int64(st, 1);
-        r->idem_key = col_str(st, 2);
-        r->route = col_str(st, 3);
-        r->office = col_str(st, 4);
-        r->channel = col_str(st, 5);
-        r->kind = col_str(st, 6);
-        r->payload = col_str(st, 7);
+        r->idem_key = wa_ledger_sqlite_col_str(st, 2);
+        r->route = wa_ledger_sqlite_col_str(st, 3);
+        r->office = wa_ledger_sqlite_col_str(st, 4);
+        r->channel = wa_ledger_sqlite_col_str(st, 5);
+        r->kind = wa_ledger_sqlite_col_str(st, 6);
+        r->payload = wa_ledger_sqlite_col_str(st, 7);
         r->attempts = sqlite3_column_int(st, 8);
         r->created_at = sqlite3_column_int64(st, 9);
         if (!r->idem_key || !r->route || !r->office || !r->channel || !r->kind || !r->payload)
@@ -665,20 +684,20 @@ int wa_ledger_outbox_attempt(wa_ledger *l, long long outbox_id, long long at, in
     sqlite3_bind_int64(st, 2, at);
     sqlite3_bind_int(st, 3, delivered);
     sqlite3_bind_int(st, 4, http_status);
-    bind_text(st, 5, detail);
+    wa_ledger_sqlite_bind_text(st, 5, detail);
     sqlite3_bind_int64(st, 6, duration_ms);
     if (run(l, st, "recording a delivery attempt") != 0)
         return -1;
     st = stmt(l, upd);
     if (!st)
         return -1;
-    bind_text(st, 1, delivered ? "delivered" : next_attempt ? "pending" : "failed");
+    wa_ledger_sqlite_bind_text(st, 1, delivered ? "delivered" : next_attempt ? "pending" : "failed");
     sqlite3_bind_int64(st, 2, next_attempt);
     if (delivered)
         sqlite3_bind_int64(st, 3, at);
     else
         sqlite3_bind_null(st, 3);
-    bind_text(st, 4, delivered ? NULL : detail);
+    wa_ledger_sqlite_bind_text(st, 4, delivered ? NULL : detail);
     sqlite3_bind_int64(st, 5, outbox_id);
     return run(l, st, "updating the outbox");
 }
@@ -702,10 +721,10 @@ int wa_ledger_kafka_add(wa_ledger *l, const char *topic, const char *key, const 
     sqlite3_stmt *st = stmt(l, sql);
     if (!st)
         return -1;
-    bind_text(st, 1, topic);
-    bind_text(st, 2, key);
-    bind_text(st, 3, value);
-    bind_text(st, 4, dedup_key);
+    wa_ledger_sqlite_bind_text(st, 1, topic);
+    wa_ledger_sqlite_bind_text(st, 2, key);
+    wa_ledger_sqlite_bind_text(st, 3, value);
+    wa_ledger_sqlite_bind_text(st, 4, dedup_key);
     sqlite3_bind_int64(st, 5, at);
     return run(l, st, "queueing a Kafka message");
 }
@@ -739,9 +758,9 @@ int wa_ledger_kafka_unsent(wa_ledger *l, long long after_id, int max, wa_kafka_r
     while (k < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         wa_kafka_row *r = &a[k++];
         r->id = sqlite3_column_int64(st, 0);
-        r->topic = col_str(st, 1);
-        r->key = col_str(st, 2);
-        r->value = col_str(st, 3);
+        r->topic = wa_ledger_sqlite_col_str(st, 1);
+        r->key = wa_ledger_sqlite_col_str(st, 2);
+        r->value = wa_ledger_sqlite_col_str(st, 3);
         if (!r->topic || !r->value)
             rc = SQLITE_NOMEM;
     }
@@ -837,8 +856,8 @@ int wa_ledger_export_csv(wa_ledger *l, long long from, long long to, const char 
         return -1;
     sqlite3_bind_int64(st, 1, from);
     sqlite3_bind_int64(st, 2, to);
-    bind_text(st, 3, prefecture);
-    bind_text(st, 4, prefecture);
+    wa_ledger_sqlite_bind_text(st, 3, prefecture);
+    wa_ledger_sqlite_bind_text(st, 4, prefecture);
     /* A UTF-8 byte order mark, so spreadsheet programs read the Chinese and Tibetan text right. */
     fputs("\xEF\xBB\xBF", out);
     for (int i = 0; i < ncols; i++)

@@ -20,37 +20,6 @@ void wa_user_clear(wa_user *u)
     memset(u, 0, sizeof *u);
 }
 
-static sqlite3_stmt *prep(wa_ledger *l, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(wa_ledger_sqlite(l), sql, -1, &st, NULL) != SQLITE_OK) {
-        wa_ledger_sqlite_fail(l, "prepare");
-        sqlite3_finalize(st);
-        return NULL;
-    }
-    return st;
-}
-
-static int bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-    return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
-}
-
-static char *col_str(sqlite3_stmt *st, int i)
-{
-    const unsigned char *s = sqlite3_column_text(st, i);
-    return s ? strdup((const char *)s) : NULL;
-}
-
-/* Run to completion; 0, or -1 with the error recorded. */
-static int run(wa_ledger *l, sqlite3_stmt *st, int rc_bind, const char *what)
-{
-    int rc = rc_bind == SQLITE_OK ? sqlite3_step(st) : rc_bind;
-    int r = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? 0 : wa_ledger_sqlite_fail(l, what);
-    sqlite3_finalize(st);
-    return r;
-}
-
 int wa_ledger_user_add(wa_ledger *l, const char *name, const char *role, const char *prefecture, const char *pwhash,
                        long long now)
 {
@@ -62,26 +31,26 @@ int wa_ledger_user_add(wa_ledger *l, const char *name, const char *role, const c
     if (found) {
         return wa_ledger_sqlite_error(l, "a user of this name exists");
     }
-    sqlite3_stmt *st = prep(l, "INSERT INTO users(name, role, prefecture, pwhash, created_at, password_set_at)"
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "INSERT INTO users(name, role, prefecture, pwhash, created_at, password_set_at)"
                                " VALUES(?,?,?,?,?,?)");
     if (!st)
         return -1;
-    int rc = bind_text(st, 1, name);
-    if (rc == SQLITE_OK) rc = bind_text(st, 2, role);
-    if (rc == SQLITE_OK) rc = bind_text(st, 3, prefecture && prefecture[0] ? prefecture : NULL);
-    if (rc == SQLITE_OK) rc = bind_text(st, 4, pwhash);
+    int rc = wa_ledger_sqlite_bind_text(st, 1, name);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 2, role);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 3, prefecture && prefecture[0] ? prefecture : NULL);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 4, pwhash);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 5, now);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 6, now);
-    return run(l, st, rc, "adding a user");
+    return wa_ledger_sqlite_run_once(l, st, rc, "adding a user");
 }
 
 static int read_user(sqlite3_stmt *st, int i, wa_user *u)
 {
     u->id = sqlite3_column_int64(st, i);
-    u->name = col_str(st, i + 1);
-    u->role = col_str(st, i + 2);
-    u->prefecture = col_str(st, i + 3);
-    u->pwhash = col_str(st, i + 4);
+    u->name = wa_ledger_sqlite_col_str(st, i + 1);
+    u->role = wa_ledger_sqlite_col_str(st, i + 2);
+    u->prefecture = wa_ledger_sqlite_col_str(st, i + 3);
+    u->pwhash = wa_ledger_sqlite_col_str(st, i + 4);
     u->created_at = sqlite3_column_int64(st, i + 5);
     u->disabled = sqlite3_column_int(st, i + 6);
     return u->name && u->role && u->pwhash ? 0 : -1;
@@ -92,11 +61,11 @@ int wa_ledger_user_get(wa_ledger *l, const char *name, wa_user *u, int *found)
     memset(u, 0, sizeof *u);
     *found = 0;
     sqlite3_stmt *st =
-        prep(l, "SELECT id, name, role, prefecture, pwhash, created_at, disabled FROM users WHERE name = ?");
+        wa_ledger_sqlite_prepare(l, "SELECT id, name, role, prefecture, pwhash, created_at, disabled FROM users WHERE name = ?");
     if (!st)
         return -1;
-    if (bind_text(st, 1, name) != SQLITE_OK)
-        return run(l, st, SQLITE_ERROR, "reading a user");
+    if (wa_ledger_sqlite_bind_text(st, 1, name) != SQLITE_OK)
+        return wa_ledger_sqlite_run_once(l, st, SQLITE_ERROR, "reading a user");
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         if (read_user(st, 0, u) != 0) {
@@ -119,17 +88,17 @@ int wa_ledger_user_set_password(wa_ledger *l, const char *name, const char *pwha
     *found = 0;
     if (wa_ledger_begin(l) != 0)
         return -1;
-    sqlite3_stmt *st = prep(l, "UPDATE users SET pwhash = ?, password_set_at = ? WHERE name = ?");
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "UPDATE users SET pwhash = ?, password_set_at = ? WHERE name = ?");
     if (!st)
         goto fail;
-    int rc = bind_text(st, 1, pwhash);
+    int rc = wa_ledger_sqlite_bind_text(st, 1, pwhash);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, now);
-    if (rc == SQLITE_OK) rc = bind_text(st, 3, name);
-    if (run(l, st, rc, "setting a password") != 0)
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 3, name);
+    if (wa_ledger_sqlite_run_once(l, st, rc, "setting a password") != 0)
         goto fail;
     *found = sqlite3_changes(wa_ledger_sqlite(l)) > 0;
-    st = prep(l, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)");
-    if (!st || run(l, st, bind_text(st, 1, name), "ending sessions") != 0)
+    st = wa_ledger_sqlite_prepare(l, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)");
+    if (!st || wa_ledger_sqlite_run_once(l, st, wa_ledger_sqlite_bind_text(st, 1, name), "ending sessions") != 0)
         goto fail;
     return wa_ledger_commit(l);
 fail:
@@ -139,17 +108,17 @@ fail:
 
 int wa_ledger_user_count(wa_ledger *l, long long *n)
 {
-    sqlite3_stmt *st = prep(l, "SELECT count(*) FROM users");
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "SELECT count(*) FROM users");
     if (!st)
         return -1;
     int rc = sqlite3_step(st);
     *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    return run(l, st, rc == SQLITE_ROW ? SQLITE_OK : rc, "counting users");
+    return wa_ledger_sqlite_run_once(l, st, rc == SQLITE_ROW ? SQLITE_OK : rc, "counting users");
 }
 
 int wa_ledger_users_print(wa_ledger *l, FILE *out)
 {
-    sqlite3_stmt *st = prep(l, "SELECT name, role, COALESCE(prefecture, '*'),"
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "SELECT name, role, COALESCE(prefecture, '*'),"
                                " strftime('%Y-%m-%dT%H:%M:%SZ', created_at, 'unixepoch'), disabled"
                                " FROM users ORDER BY name");
     if (!st)
@@ -160,7 +129,7 @@ int wa_ledger_users_print(wa_ledger *l, FILE *out)
         fprintf(out, "%s\t%s\t%s\t%s%s\n", (const char *)sqlite3_column_text(st, 0),
                 (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
                 (const char *)sqlite3_column_text(st, 3), sqlite3_column_int(st, 4) ? "\tdisabled" : "");
-    int r = run(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "listing users");
+    int r = wa_ledger_sqlite_run_once(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "listing users");
     if (r == 0 && (fflush(out) != 0 || ferror(out))) {
         wa_ledger_sqlite_error(l, "writing the list failed");
         return -1;
@@ -172,15 +141,15 @@ int wa_ledger_session_add(wa_ledger *l, const char *token_hash, long long user_i
                           long long expires_at)
 {
     sqlite3_stmt *st =
-        prep(l, "INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at) VALUES(?,?,?,?,?)");
+        wa_ledger_sqlite_prepare(l, "INSERT INTO sessions(token_hash, user_id, csrf, created_at, expires_at) VALUES(?,?,?,?,?)");
     if (!st)
         return -1;
-    int rc = bind_text(st, 1, token_hash);
+    int rc = wa_ledger_sqlite_bind_text(st, 1, token_hash);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, user_id);
-    if (rc == SQLITE_OK) rc = bind_text(st, 3, csrf);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 3, csrf);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 4, now);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 5, expires_at);
-    return run(l, st, rc, "starting a session");
+    return wa_ledger_sqlite_run_once(l, st, rc, "starting a session");
 }
 
 int wa_ledger_session_get(wa_ledger *l, const char *token_hash, long long now, wa_user *u, char *csrf, size_t csrfcap,
@@ -188,18 +157,18 @@ int wa_ledger_session_get(wa_ledger *l, const char *token_hash, long long now, w
 {
     memset(u, 0, sizeof *u);
     *found = 0;
-    sqlite3_stmt *st = prep(l, "DELETE FROM sessions WHERE expires_at <= ?");
-    if (!st || run(l, st, sqlite3_bind_int64(st, 1, now), "ending old sessions") != 0)
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "DELETE FROM sessions WHERE expires_at <= ?");
+    if (!st || wa_ledger_sqlite_run_once(l, st, sqlite3_bind_int64(st, 1, now), "ending old sessions") != 0)
         return -1;
-    st = prep(l, "SELECT s.csrf, u.id, u.name, u.role, u.prefecture, u.pwhash, u.created_at, u.disabled"
+    st = wa_ledger_sqlite_prepare(l, "SELECT s.csrf, u.id, u.name, u.role, u.prefecture, u.pwhash, u.created_at, u.disabled"
                  " FROM sessions s JOIN users u ON u.id = s.user_id"
                  " WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0");
     if (!st)
         return -1;
-    int rc = bind_text(st, 1, token_hash);
+    int rc = wa_ledger_sqlite_bind_text(st, 1, token_hash);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, now);
     if (rc != SQLITE_OK)
-        return run(l, st, rc, "reading a session");
+        return wa_ledger_sqlite_run_once(l, st, rc, "reading a session");
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         snprintf(csrf, csrfcap, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -213,15 +182,15 @@ int wa_ledger_session_get(wa_ledger *l, const char *token_hash, long long now, w
         sqlite3_finalize(st);
         return 0;
     }
-    return run(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading a session");
+    return wa_ledger_sqlite_run_once(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading a session");
 }
 
 int wa_ledger_session_delete(wa_ledger *l, const char *token_hash)
 {
-    sqlite3_stmt *st = prep(l, "DELETE FROM sessions WHERE token_hash = ?");
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "DELETE FROM sessions WHERE token_hash = ?");
     if (!st)
         return -1;
-    return run(l, st, bind_text(st, 1, token_hash), "ending a session");
+    return wa_ledger_sqlite_run_once(l, st, wa_ledger_sqlite_bind_text(st, 1, token_hash), "ending a session");
 }
 
 /* ---- case views ---- */
@@ -265,11 +234,11 @@ json_t *wa_ledger_sqlite_rows_json(wa_ledger *l, sqlite3_stmt *st, const char *w
 /* Bind the filter to ?1..?6 of the list statements. */
 static int bind_filter(sqlite3_stmt *st, const wa_case_filter *f, const char *like)
 {
-    int rc = bind_text(st, 1, f->status);
-    if (rc == SQLITE_OK) rc = bind_text(st, 2, f->level);
-    if (rc == SQLITE_OK) rc = bind_text(st, 3, f->prefecture);
-    if (rc == SQLITE_OK) rc = bind_text(st, 4, f->scope);
-    if (rc == SQLITE_OK) rc = bind_text(st, 5, like);
+    int rc = wa_ledger_sqlite_bind_text(st, 1, f->status);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 2, f->level);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 3, f->prefecture);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 4, f->scope);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 5, like);
     if (rc == SQLITE_OK) rc = f->has_from ? sqlite3_bind_int64(st, 8, f->from) : sqlite3_bind_null(st, 8);
     if (rc == SQLITE_OK) rc = f->has_to ? sqlite3_bind_int64(st, 9, f->to) : sqlite3_bind_null(st, 9);
     return rc;
@@ -303,7 +272,7 @@ int wa_ledger_cases_json(wa_ledger *l, const wa_case_filter *f, json_t **out)
     }
     long long total = 0;
     json_t *cases = NULL;
-    sqlite3_stmt *st = prep(l, "SELECT count(*) FROM cases" FILTER_WHERE);
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "SELECT count(*) FROM cases" FILTER_WHERE);
     if (!st)
         goto fail;
     int rc = bind_filter(st, f, like);
@@ -311,9 +280,9 @@ int wa_ledger_cases_json(wa_ledger *l, const wa_case_filter *f, json_t **out)
         total = sqlite3_column_int64(st, 0);
         rc = SQLITE_OK;
     }
-    if (run(l, st, rc, "counting cases") != 0)
+    if (wa_ledger_sqlite_run_once(l, st, rc, "counting cases") != 0)
         goto fail;
-    st = prep(l, "SELECT id, status, level, channel, prefecture, county, unit_name AS unit, title, excerpt,"
+    st = wa_ledger_sqlite_prepare(l, "SELECT id, status, level, channel, prefecture, county, unit_name AS unit, title, excerpt,"
                  " hit_count AS hits, source_count AS sources, workers, months, amount_yuan, opened_at, last_seen,"
                  " report_due, resolve_due, reported_at, resolved_at, report_overdue, resolve_overdue"
                  " FROM cases" FILTER_WHERE " ORDER BY opened_at DESC, id DESC LIMIT ?6 OFFSET ?7");
@@ -323,7 +292,7 @@ int wa_ledger_cases_json(wa_ledger *l, const wa_case_filter *f, json_t **out)
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 6, f->limit);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 7, f->offset);
     if (rc != SQLITE_OK) {
-        run(l, st, rc, "listing cases");
+        wa_ledger_sqlite_run_once(l, st, rc, "listing cases");
         goto fail;
     }
     if (!(cases = wa_ledger_sqlite_rows_json(l, st, "listing cases")))
@@ -352,11 +321,11 @@ int wa_ledger_case_trail_json(wa_ledger *l, long long case_id, json_t *o)
     };
     static const char *const keys[3] = {"hits", "events", "notifications"};
     for (int k = 0; k < 3; k++) {
-        sqlite3_stmt *st = prep(l, sql[k]);
+        sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, sql[k]);
         if (!st)
             return -1;
         if (sqlite3_bind_int64(st, 1, case_id) != SQLITE_OK)
-            return run(l, st, SQLITE_ERROR, "reading a case");
+            return wa_ledger_sqlite_run_once(l, st, SQLITE_ERROR, "reading a case");
         json_t *a = wa_ledger_sqlite_rows_json(l, st, "reading a case");
         if (!a || json_object_set_new(o, keys[k], a) != 0)
             return -1;
@@ -366,12 +335,12 @@ int wa_ledger_case_trail_json(wa_ledger *l, long long case_id, json_t *o)
     json_t *n;
     json_array_foreach(json_object_get(o, "notifications"), i, n)
     {
-        sqlite3_stmt *st = prep(l, "SELECT at, delivered, http_status, detail, duration_ms FROM attempts"
+        sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "SELECT at, delivered, http_status, detail, duration_ms FROM attempts"
                                    " WHERE outbox_id = ? ORDER BY id");
         if (!st)
             return -1;
         if (sqlite3_bind_int64(st, 1, json_integer_value(json_object_get(n, "id"))) != SQLITE_OK)
-            return run(l, st, SQLITE_ERROR, "reading attempts");
+            return wa_ledger_sqlite_run_once(l, st, SQLITE_ERROR, "reading attempts");
         json_t *a = wa_ledger_sqlite_rows_json(l, st, "reading attempts");
         if (!a || json_object_set_new(n, "attempts", a) != 0)
             return -1;

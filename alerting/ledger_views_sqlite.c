@@ -6,42 +6,18 @@
 
 #include "ledger_sqlite_internal.h"
 
-static sqlite3_stmt *prep(wa_ledger *l, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(wa_ledger_sqlite(l), sql, -1, &st, NULL) != SQLITE_OK) {
-        wa_ledger_sqlite_fail(l, "prepare");
-        sqlite3_finalize(st);
-        return NULL;
-    }
-    return st;
-}
-
-static int bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-    return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
-}
-
-static int run(wa_ledger *l, sqlite3_stmt *st, int rc_bind, const char *what)
-{
-    int rc = rc_bind == SQLITE_OK ? sqlite3_step(st) : rc_bind;
-    int r = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? 0 : wa_ledger_sqlite_fail(l, what);
-    sqlite3_finalize(st);
-    return r;
-}
-
 /* Rows of sql with ?1 from, ?2 to, ?3 scope bound, set on o as key. */
 static int range_rows(wa_ledger *l, json_t *o, const char *key, const char *sql, long long from, long long to,
                       const char *scope)
 {
-    sqlite3_stmt *st = prep(l, sql);
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, sql);
     if (!st)
         return -1;
     int rc = sqlite3_bind_int64(st, 1, from);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, to);
-    if (rc == SQLITE_OK) rc = bind_text(st, 3, scope);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 3, scope);
     if (rc != SQLITE_OK)
-        return run(l, st, rc, "reading statistics");
+        return wa_ledger_sqlite_run_once(l, st, rc, "reading statistics");
     json_t *a = wa_ledger_sqlite_rows_json(l, st, "reading statistics");
     if (!a || json_object_set_new(o, key, a) != 0)
         return a ? wa_ledger_sqlite_error(l, "out of memory") : -1;
@@ -88,7 +64,7 @@ int wa_ledger_stats_json(wa_ledger *l, long long from, long long to, const char 
 
 int wa_ledger_report_fill(wa_ledger *l, const char *scope, wa_monthly_report *r)
 {
-    sqlite3_stmt *st = prep(l, "SELECT prefecture, status, opened_at, report_due, resolve_due,"
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "SELECT prefecture, status, opened_at, report_due, resolve_due,"
                                " COALESCE(reported_at, 0), COALESCE(resolved_at, 0), report_overdue, resolve_overdue,"
                                " workers, amount_yuan FROM cases"
                                " WHERE opened_at >= ?1 AND opened_at < ?2 AND (?3 IS NULL OR prefecture = ?3)");
@@ -96,7 +72,7 @@ int wa_ledger_report_fill(wa_ledger *l, const char *scope, wa_monthly_report *r)
         return -1;
     int rc = sqlite3_bind_int64(st, 1, r->from);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, r->to);
-    if (rc == SQLITE_OK) rc = bind_text(st, 3, scope);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 3, scope);
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         wa_report_case c = {(const char *)sqlite3_column_text(st, 0),
                             (const char *)sqlite3_column_text(st, 1),
@@ -112,29 +88,29 @@ int wa_ledger_report_fill(wa_ledger *l, const char *scope, wa_monthly_report *r)
         wa_report_add(r, &c);
         rc = SQLITE_OK;
     }
-    return run(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading the month's cases");
+    return wa_ledger_sqlite_run_once(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading the month's cases");
 }
 
 int wa_ledger_pii_view_add(wa_ledger *l, long long at, const char *user, const char *role, long long case_id,
                            const char *fields)
 {
     sqlite3_stmt *st =
-        prep(l, "INSERT INTO pii_views(at, user_name, user_role, case_id, fields) VALUES(?,?,?,?,?)");
+        wa_ledger_sqlite_prepare(l, "INSERT INTO pii_views(at, user_name, user_role, case_id, fields) VALUES(?,?,?,?,?)");
     if (!st)
         return -1;
     int rc = sqlite3_bind_int64(st, 1, at);
-    if (rc == SQLITE_OK) rc = bind_text(st, 2, user);
-    if (rc == SQLITE_OK) rc = bind_text(st, 3, role);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 2, user);
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 3, role);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 4, case_id);
-    if (rc == SQLITE_OK) rc = bind_text(st, 5, fields);
-    return run(l, st, rc, "recording a view of personal data");
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 5, fields);
+    return wa_ledger_sqlite_run_once(l, st, rc, "recording a view of personal data");
 }
 
 int wa_ledger_pii_views_json(wa_ledger *l, long long limit, long long offset, json_t **out)
 {
     *out = NULL;
     long long total = 0;
-    sqlite3_stmt *st = prep(l, "SELECT count(*) FROM pii_views");
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "SELECT count(*) FROM pii_views");
     if (!st)
         return -1;
     int rc = sqlite3_step(st);
@@ -142,16 +118,16 @@ int wa_ledger_pii_views_json(wa_ledger *l, long long limit, long long offset, js
         total = sqlite3_column_int64(st, 0);
         rc = SQLITE_OK;
     }
-    if (run(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "counting views") != 0)
+    if (wa_ledger_sqlite_run_once(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "counting views") != 0)
         return -1;
-    st = prep(l, "SELECT id, at, user_name AS user, user_role AS role, case_id, fields FROM pii_views"
+    st = wa_ledger_sqlite_prepare(l, "SELECT id, at, user_name AS user, user_role AS role, case_id, fields FROM pii_views"
                  " ORDER BY id DESC LIMIT ? OFFSET ?");
     if (!st)
         return -1;
     rc = sqlite3_bind_int64(st, 1, limit);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(st, 2, offset);
     if (rc != SQLITE_OK)
-        return run(l, st, rc, "listing views");
+        return wa_ledger_sqlite_run_once(l, st, rc, "listing views");
     json_t *a = wa_ledger_sqlite_rows_json(l, st, "listing views");
     if (!a)
         return -1;
@@ -164,17 +140,17 @@ int wa_ledger_user_set_disabled(wa_ledger *l, const char *name, int disabled, in
     *found = 0;
     if (wa_ledger_begin(l) != 0)
         return -1;
-    sqlite3_stmt *st = prep(l, "UPDATE users SET disabled = ? WHERE name = ?");
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "UPDATE users SET disabled = ? WHERE name = ?");
     if (!st)
         goto fail;
     int rc = sqlite3_bind_int(st, 1, disabled ? 1 : 0);
-    if (rc == SQLITE_OK) rc = bind_text(st, 2, name);
-    if (run(l, st, rc, "changing a user") != 0)
+    if (rc == SQLITE_OK) rc = wa_ledger_sqlite_bind_text(st, 2, name);
+    if (wa_ledger_sqlite_run_once(l, st, rc, "changing a user") != 0)
         goto fail;
     *found = sqlite3_changes(wa_ledger_sqlite(l)) > 0;
     if (disabled) {
-        st = prep(l, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)");
-        if (!st || run(l, st, bind_text(st, 1, name), "ending sessions") != 0)
+        st = wa_ledger_sqlite_prepare(l, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)");
+        if (!st || wa_ledger_sqlite_run_once(l, st, wa_ledger_sqlite_bind_text(st, 1, name), "ending sessions") != 0)
             goto fail;
     }
     return wa_ledger_commit(l);
@@ -185,7 +161,7 @@ fail:
 
 int wa_ledger_users_json(wa_ledger *l, json_t **out)
 {
-    sqlite3_stmt *st = prep(l, "SELECT name, role, prefecture, created_at, password_set_at, disabled FROM users"
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "SELECT name, role, prefecture, created_at, password_set_at, disabled FROM users"
                                " ORDER BY name");
     *out = st ? wa_ledger_sqlite_rows_json(l, st, "listing users") : NULL;
     return *out ? 0 : -1;
@@ -193,7 +169,7 @@ int wa_ledger_users_json(wa_ledger *l, json_t **out)
 
 int wa_ledger_feed_heads(wa_ledger *l, long long *event_id, long long *hit_id)
 {
-    sqlite3_stmt *st = prep(l, "SELECT (SELECT COALESCE(max(id), 0) FROM events), (SELECT COALESCE(max(id), 0) FROM hits)");
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, "SELECT (SELECT COALESCE(max(id), 0) FROM events), (SELECT COALESCE(max(id), 0) FROM hits)");
     if (!st)
         return -1;
     int rc = sqlite3_step(st);
@@ -202,19 +178,19 @@ int wa_ledger_feed_heads(wa_ledger *l, long long *event_id, long long *hit_id)
         *hit_id = sqlite3_column_int64(st, 1);
         rc = SQLITE_OK;
     }
-    return run(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading the feed");
+    return wa_ledger_sqlite_run_once(l, st, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading the feed");
 }
 
 static int after_rows(wa_ledger *l, const char *sql, long long after_id, int max, json_t **out)
 {
     *out = NULL;
-    sqlite3_stmt *st = prep(l, sql);
+    sqlite3_stmt *st = wa_ledger_sqlite_prepare(l, sql);
     if (!st)
         return -1;
     int rc = sqlite3_bind_int64(st, 1, after_id);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int(st, 2, max);
     if (rc != SQLITE_OK)
-        return run(l, st, rc, "reading the feed");
+        return wa_ledger_sqlite_run_once(l, st, rc, "reading the feed");
     *out = wa_ledger_sqlite_rows_json(l, st, "reading the feed");
     return *out ? 0 : -1;
 }

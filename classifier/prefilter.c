@@ -222,6 +222,18 @@ static inline int is_shad(uint32_t cp)
     return (cp >= 0x0F0D && cp <= 0x0F12) || cp == 0x0F14;
 }
 
+/* Add the k bytes written at vbytes + *off as one more "unsure" literal. */
+static void push_unsure(const char **rx, size_t *rl, unsigned *ri, unsigned *rf, size_t *m, const unsigned char *vbytes,
+                        size_t *off, size_t k)
+{
+    rx[*m] = (const char *)vbytes + *off;
+    rl[*m] = k;
+    ri[*m] = RAW_UNSURE;
+    rf[*m] = HS_FLAG_SINGLEMATCH;
+    (*m)++;
+    *off += k;
+}
+
 /* Builds p->raw_db from the prefilter's terms (exprs[0..n), their sides in
  * ids). Leaves it NULL (no raw stage) when a term or variant cannot be
  * compiled; -1 only when out of memory. */
@@ -355,35 +367,20 @@ static int raw_build(wa_prefilter *p, const wa_dict *d, const char **exprs, cons
         if (!is_term_char(p, fold_pairs[i].to) || is_term_char(p, fold_pairs[i].cp))
             continue;
         size_t k = wa_utf8_encode(fold_pairs[i].cp, vbytes + off);
-        rx[m] = (const char *)vbytes + off;
-        rl[m] = k;
-        ri[m] = RAW_UNSURE;
-        rf[m] = HS_FLAG_SINGLEMATCH;
-        m++;
-        off += k;
+        push_unsure(rx, rl, ri, rf, &m, vbytes, &off, k);
     }
     for (size_t i = 0; i < ntib; i++) {
         size_t k = wa_utf8_encode(tib_literals[i].cp[0], vbytes + off);
         if (tib_literals[i].cp[1])
             k += wa_utf8_encode(tib_literals[i].cp[1], vbytes + off + k);
-        rx[m] = (const char *)vbytes + off;
-        rl[m] = k;
-        ri[m] = RAW_UNSURE;
-        rf[m] = HS_FLAG_SINGLEMATCH;
-        m++;
-        off += k;
+        push_unsure(rx, rl, ri, rf, &m, vbytes, &off, k);
     }
     for (uint32_t cp = 1; ntsheg && cp < 0x10000; cp++) {
         if (!bit(p->term_chars, cp) || wa_tibetan_is_syllable_cp(cp))
             continue;
         size_t k = wa_utf8_encode(cp, vbytes + off);
         k += wa_utf8_encode(TSHEG, vbytes + off + k);
-        rx[m] = (const char *)vbytes + off;
-        rl[m] = k;
-        ri[m] = RAW_UNSURE;
-        rf[m] = HS_FLAG_SINGLEMATCH;
-        m++;
-        off += k;
+        push_unsure(rx, rl, ri, rf, &m, vbytes, &off, k);
     }
     p->nvariants = m - nterms;
 

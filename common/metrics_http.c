@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "listen_addr.h"
+
 struct wa_metrics_http {
     struct MHD_Daemon *daemon;
     wa_metrics_render_fn render;
@@ -60,60 +62,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return rc;
 }
 
-/* Split "HOST:PORT" / "[V6]:PORT" into a socket address. */
-static int parse_addr(const char *hp, struct sockaddr_storage *ss, int *v6, char *err, size_t errcap)
-{
-    char host[128];
-    const char *colon = strrchr(hp, ':');
-    if (!colon || colon == hp) {
-        snprintf(err, errcap, "'%.200s' is not HOST:PORT", hp);
-        return -1;
-    }
-    size_t hl = (size_t)(colon - hp);
-    const char *h = hp;
-    if (hp[0] == '[' && hl >= 2 && hp[hl - 1] == ']') {
-        h++;
-        hl -= 2;
-    }
-    if (hl >= sizeof host) {
-        snprintf(err, errcap, "host of '%.200s' is too long", hp);
-        return -1;
-    }
-    memcpy(host, h, hl);
-    host[hl] = '\0';
-    char *end;
-    errno = 0;
-    unsigned long port = strtoul(colon + 1, &end, 10);
-    if (errno || *end || colon[1] == '\0' || port > 65535) {
-        snprintf(err, errcap, "port of '%.200s' must be a number from 0 to 65535", hp);
-        return -1;
-    }
-    memset(ss, 0, sizeof *ss);
-    if (strcmp(host, "localhost") == 0)
-        snprintf(host, sizeof host, "127.0.0.1");
-    struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
-    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
-    if (inet_pton(AF_INET, host, &a4->sin_addr) == 1) {
-        a4->sin_family = AF_INET;
-        a4->sin_port = htons((uint16_t)port);
-        *v6 = 0;
-    } else if (inet_pton(AF_INET6, host, &a6->sin6_addr) == 1) {
-        a6->sin6_family = AF_INET6;
-        a6->sin6_port = htons((uint16_t)port);
-        *v6 = 1;
-    } else {
-        snprintf(err, errcap, "'%.100s' is not an IP address (give one, e.g. 127.0.0.1:9464)", host);
-        return -1;
-    }
-    return 0;
-}
-
 wa_metrics_http *wa_metrics_http_start(const char *host_port, wa_metrics_render_fn render, void *ctx, char *err,
                                        size_t errcap)
 {
     struct sockaddr_storage ss;
     int v6;
-    if (parse_addr(host_port, &ss, &v6, err, errcap) != 0)
+    if (wa_listen_addr(host_port, &ss, &v6, err, errcap) != 0)
         return NULL;
     wa_metrics_http *m = calloc(1, sizeof *m);
     if (!m) {

@@ -37,6 +37,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "../../common/listen_addr.h"
+
 #define MAX_CONTENT_BYTES (4u << 20)
 #define MAX_ITEMS 1000
 #define MAX_FIELD_BYTES (64u << 10)
@@ -123,7 +125,7 @@ static item *items;
 static size_t nitems;
 static page *pages;
 static size_t npages, pages_cap;
-static char base[64];  /* http://127.0.0.1:PORT */
+static char base[80];  /* http://127.0.0.1:PORT, or [V6] */
 static int verbose;
 
 static int valid_id(const char *s)
@@ -610,23 +612,6 @@ static void usage(FILE *f)
                "  --help              this text\n");
 }
 
-static int parse_listen(const char *s, struct sockaddr_in *sa)
-{
-    const char *colon = strrchr(s, ':');
-    if (!colon || colon == s || (size_t)(colon - s) >= 64)
-        return -1;
-    char host[64];
-    memcpy(host, s, (size_t)(colon - s));
-    host[colon - s] = '\0';
-    int port = parse_uint(colon + 1, 0, 65535, -1);
-    if (port < 0)
-        return -1;
-    memset(sa, 0, sizeof *sa);
-    sa->sin_family = AF_INET;
-    sa->sin_port = htons((uint16_t)port);
-    return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
-}
-
 static void free_all(void)
 {
     for (size_t i = 0; i < nitems; i++)
@@ -660,9 +645,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "wa-demo-site: --content FILE is required (see --help)\n");
         return 2;
     }
-    struct sockaddr_in sa;
-    if (parse_listen(listen, &sa) != 0) {
-        fprintf(stderr, "wa-demo-site: --listen: expected IPv4-HOST:PORT, got '%s'\n", listen);
+    struct sockaddr_storage sa;
+    int v6;
+    char why[256];
+    if (wa_listen_addr(listen, &sa, &v6, why, sizeof why) != 0) {
+        fprintf(stderr, "wa-demo-site: --listen: %s\n", why);
         return 2;
     }
     if (load_content(content) != 0) {
@@ -678,7 +665,7 @@ int main(int argc, char **argv)
         free_all();
         return 1;
     }
-    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL,
                                             handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
                                             MHD_OPTION_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_TIMEOUT,
                                             (unsigned)30, MHD_OPTION_END);
@@ -694,7 +681,12 @@ int main(int argc, char **argv)
         free_all();
         return 1;
     }
-    snprintf(base, sizeof base, "http://%s:%u", inet_ntoa(sa.sin_addr), (unsigned)info->port);
+    if (wa_listen_url(&sa, info->port, base, sizeof base) != 0) {
+        fprintf(stderr, "wa-demo-site: cannot write the base URL\n");
+        MHD_stop_daemon(d);
+        free_all();
+        return 1;
+    }
     /* Pages hold absolute links, so they are built once the port is known; requests that come
      * before that find nothing (404), and nobody knows the port before the line below. */
     if (build_site() != 0) {

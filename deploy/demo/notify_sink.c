@@ -30,6 +30,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "../../common/listen_addr.h"
+
 #define MAX_BODY (1u << 20)
 #define MAX_KEYS 65536
 
@@ -233,24 +235,6 @@ static void done(void *cls, struct MHD_Connection *c, void **state, enum MHD_Req
     }
 }
 
-static int parse_listen(const char *s, struct sockaddr_in *sa)
-{
-    const char *colon = strrchr(s, ':');
-    if (!colon || colon == s || (size_t)(colon - s) >= 64)
-        return -1;
-    char host[64], *end;
-    memcpy(host, s, (size_t)(colon - s));
-    host[colon - s] = '\0';
-    errno = 0;
-    long port = strtol(colon + 1, &end, 10);
-    if (errno || end == colon + 1 || *end || port < 0 || port > 65535)
-        return -1;
-    memset(sa, 0, sizeof *sa);
-    sa->sin_family = AF_INET;
-    sa->sin_port = htons((uint16_t)port);
-    return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
-}
-
 static void usage(FILE *f)
 {
     fprintf(f, "Usage: wa-notify-sink [--listen HOST:PORT] [--log FILE] [--quiet]\n"
@@ -285,9 +269,11 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    struct sockaddr_in sa;
-    if (parse_listen(listen, &sa) != 0) {
-        fprintf(stderr, "wa-notify-sink: --listen: expected IPv4-HOST:PORT, got '%s'\n", listen);
+    struct sockaddr_storage sa;
+    int v6;
+    char why[256];
+    if (wa_listen_addr(listen, &sa, &v6, why, sizeof why) != 0) {
+        fprintf(stderr, "wa-notify-sink: --listen: %s\n", why);
         return 2;
     }
     if (log_path && !(logf = fopen(log_path, "a"))) {
@@ -303,7 +289,7 @@ int main(int argc, char **argv)
         return 1;
     }
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR,
         (struct sockaddr *)&sa, MHD_OPTION_NOTIFY_COMPLETED, done, NULL, MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
     if (!d) {
@@ -314,10 +300,11 @@ int main(int argc, char **argv)
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     int rc = 0;
+    char url[96];
     if (!info || info->port == 0) {
         fprintf(stderr, "wa-notify-sink: cannot learn the bound port\n");
         rc = 1;
-    } else if (printf("http://%s:%u\n", inet_ntoa(sa.sin_addr), (unsigned)info->port) < 0 || fflush(stdout) != 0) {
+    } else if (wa_listen_url(&sa, info->port, url, sizeof url) != 0 || printf("%s\n", url) < 0 || fflush(stdout) != 0) {
         fprintf(stderr, "wa-notify-sink: cannot write to stdout\n");
         rc = 1;
     }

@@ -41,15 +41,6 @@ TEST_KEEP=${ALERT_TEST_KEEP:-}
 # shellcheck source=../lib/harness.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/harness.sh"
 
-wait_for() {
-	local end=$((SECONDS + $1))
-	shift
-	while [ $SECONDS -lt $end ]; do
-		"$@" 2>/dev/null && return 0
-		sleep 0.2
-	done
-	return 1
-}
 
 start_cluster() {
 	local name=$1

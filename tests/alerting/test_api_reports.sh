@@ -18,16 +18,6 @@ tmp=$(mktemp -d)
 TEST_KEEP=${API_TEST_KEEP:-}
 # shellcheck source=../lib/harness.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/harness.sh"
-finish() { echo "$pass passed, $fail failed"; [ "$fail" = 0 ]; exit $?; }
-wait_for() {
-	local end=$((SECONDS + $1))
-	shift
-	while [ $SECONDS -lt $end ]; do
-		"$@" 2>/dev/null && return 0
-		sleep 0.2
-	done
-	return 1
-}
 unset WA_KAFKA_BROKERS
 
 "$DEV" --bootstrap-file "$tmp/bs" --partitions 1 >"$tmp/dev.out" 2>"$tmp/dev.err" &

@@ -30,16 +30,6 @@ finish() {
 	[ "$fail" = 0 ]
 	exit $?
 }
-wait_for() {
-	local end=$((SECONDS + $1))
-	shift
-	while [ $SECONDS -lt $end ]; do
-		"$@" 2>/dev/null && return 0
-		sleep 0.2
-	done
-	return 1
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 unset WA_KAFKA_BROKERS
 
 command -v node >/dev/null || { bad "node is installed (tools/install-deps.sh test)"; finish; }
@@ -60,7 +50,7 @@ cat >"$tmp/config.json" <<EOC
 { "alerting": { "group": "alertd-browser", "hotline_token": "browser-token", "routes": [
   { "name": "housing-hook", "office": "housing", "channel": "webhook", "url": "http://127.0.0.1:9/hook", "secret": "s" } ] } }
 EOC
-port=$(free_port)
+port=$(free_ports 1)
 args=(--config "$tmp/config.json" --brokers "$brokers" --db "$tmp/browser.db" --listen "127.0.0.1:$port" --stats-interval 0)
 "$ALERTD" --help 2>&1 | grep -q -- '--dashboard' || { bad "wa-alertd serves the dashboard (--dashboard)"; finish; }
 args+=(--dashboard alerting/dashboard)

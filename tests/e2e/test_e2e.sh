@@ -30,39 +30,6 @@ tmp=$(mktemp -d)
 TEST_KEEP=${E2E_TEST_KEEP:-}
 # shellcheck source=../lib/harness.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/harness.sh"
-finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" = 0 ]
-	exit $?
-}
-wait_for() {
-	local end=$((SECONDS + $1))
-	shift
-	while [ $SECONDS -lt $end ]; do
-		"$@" 2>/dev/null && return 0
-		sleep 0.2
-	done
-	return 1
-}
-# Free loopback ports below the kernel's ephemeral range (32768 and up), so that no outgoing
-# connection or port-0 listener of another process takes one between two starts of this test.
-free_ports() {
-	python3 -c '
-import random, socket, sys
-got = []
-while len(got) < int(sys.argv[1]):
-    p = random.randint(20000, 32000)
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", p))
-    except OSError:
-        continue
-    finally:
-        s.close()
-    if p not in got:
-        got.append(p)
-print(" ".join(map(str, got)))' "$1"
-}
 # Lines "ok ..." / "FAIL ..." of a checker, counted into the harness.
 count_checks() {
 	local line

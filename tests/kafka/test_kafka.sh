@@ -50,16 +50,6 @@ cat >"$tmp/wa.json" <<'EOF'
 }
 EOF
 
-# wait_for SECONDS COMMAND...: poll until the command succeeds
-wait_for() {
-	local end=$((SECONDS + $1))
-	shift
-	while [ $SECONDS -lt $end ]; do
-		"$@" 2>/dev/null && return 0
-		sleep 0.2
-	done
-	return 1
-}
 
 # start_cluster NAME [ARGS]: a fresh wa-kafka-dev; sets B (bootstrap list) and DEV_PID
 start_cluster() {
