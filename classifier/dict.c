@@ -1022,35 +1022,47 @@ static int compile_patterns(wa_dict *d, const char *cache, wa_diag *diag)
         d->patterns[idx].in_signal_db = 0;
     }
 
-    n = 0;
-    for (size_t i = 0; i < d->npatterns; i++) {
-        wa_pattern *p = &d->patterns[i];
-        if (p->in_signal_db)
-            continue;
-        wa_buf_init(&gate_src[n]);
-        if (gate_source(p->source, &gate_src[n]) != 0) {
-            wa_diag_add(diag, d->dir, 0, "out of memory compiling the patterns");
+    /* Two gates: the signal patterns PCRE2 runs are looked for in every
+     * document with a subject; the entity patterns (wide, slow to gate) only
+     * in a document they could lift to a hit. */
+    for (int entities = 0; entities <= 1; entities++) {
+        for (unsigned k = 0; k < ngate; k++)
+            wa_buf_free(&gate_src[k]);
+        n = 0;
+        ngate = 0;
+        for (size_t i = 0; i < d->npatterns; i++) {
+            wa_pattern *p = &d->patterns[i];
+            if (p->in_signal_db || (p->entity >= 0) != entities)
+                continue;
+            wa_buf_init(&gate_src[n]);
             ngate = n + 1;
-            goto out;
+            if (gate_source(p->source, &gate_src[n]) != 0) {
+                wa_diag_add(diag, d->dir, 0, "out of memory compiling the patterns");
+                goto out;
+            }
+            p->gated = 1;
+            exprs[n] = gate_src[n].data;
+            flags[n] = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH;
+            ids[n] = (unsigned)i;
+            n++;
         }
-        p->gated = 1;
-        exprs[n] = gate_src[n].data;
-        flags[n] = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH;
-        ids[n] = (unsigned)i;
-        n++;
+        if (compile_leaving_out(d, cache, entities ? "gate-entities" : "gate", exprs, flags, ids, n, &db, &left_out,
+                                diag) != 0)
+            goto out;
+        if (entities)
+            d->entity_gate_db = db;
+        else
+            d->gate_db = db;
+        for (size_t k = 0; k < left_out.len / sizeof(uint32_t); k++) {
+            uint32_t idx;
+            memcpy(&idx, left_out.data + k * sizeof idx, sizeof idx);
+            d->patterns[idx].gated = 0; /* always runs */
+        }
+        if (!db)
+            for (size_t i = 0; i < d->npatterns; i++)
+                if ((d->patterns[i].entity >= 0) == entities)
+                    d->patterns[i].gated = 0;
     }
-    ngate = n;
-    if (compile_leaving_out(d, cache, "gate", exprs, flags, ids, n, &db, &left_out, diag) != 0)
-        goto out;
-    d->gate_db = db;
-    for (size_t k = 0; k < left_out.len / sizeof(uint32_t); k++) {
-        uint32_t idx;
-        memcpy(&idx, left_out.data + k * sizeof idx, sizeof idx);
-        d->patterns[idx].gated = 0; /* always runs */
-    }
-    if (!db)
-        for (size_t i = 0; i < d->npatterns; i++)
-            d->patterns[i].gated = 0;
     rc = 0;
 out:
     for (unsigned k = 0; gate_src && k < ngate; k++)
@@ -1284,6 +1296,8 @@ void wa_dict_release(wa_dict *d)
         hs_free_database(d->signal_db);
     if (d->gate_db)
         hs_free_database(d->gate_db);
+    if (d->entity_gate_db)
+        hs_free_database(d->entity_gate_db);
     wa_prefilter_free(d->prefilter);
     free(d->dir);
     free(d);

@@ -118,7 +118,8 @@ typedef struct wa_dict {
     wa_rules rules;
     void *hs_db;              /* hs_database_t of every term */
     void *signal_db;          /* hs_database_t of the signal patterns Vectorscan supports, or NULL */
-    void *gate_db;            /* hs_database_t: the PCRE2 patterns in prefilter mode, or NULL */
+    void *gate_db;            /* hs_database_t: the signal patterns PCRE2 runs, in prefilter mode, or NULL */
+    void *entity_gate_db;     /* hs_database_t: the entity patterns in prefilter mode, or NULL */
     wa_prefilter *prefilter;
     double load_seconds;
     int cache_hit;            /* the compiled database came from the cache */

@@ -24,6 +24,7 @@ struct wa_prefilter {
     uint8_t *term_chars;    /* one bit per BMP codepoint: a letter of some term (ASCII in both cases) */
     int astral_terms;       /* some term has a letter beyond the BMP */
     uint8_t *drop_chars;    /* one bit per BMP codepoint normalisation may drop between two letters */
+    uint8_t *variant_chars; /* one bit per BMP codepoint that hides_terms visits and normalises to a term letter */
     int digit_terms;        /* some term has a digit: a comma between digits matters */
     int tibetan_raw;        /* Tibetan text is decided as written too (no term holds a shad or other mark) */
     int skip_e0;            /* the scan may skip lead byte 0xE0 (U+0800..U+0FFF) */
@@ -234,6 +235,16 @@ static void push_unsure(const char **rx, size_t *rl, unsigned *ri, unsigned *rf,
     *off += k;
 }
 
+/* Whether hides_terms looks at every occurrence of BMP codepoint cp (written
+ * in 2 or 3 bytes): its lead byte is not one the vector scan skips (ASCII
+ * letters and digits, U+4000..U+9FFF, and with skip_e0 U+0800..U+0FFF). */
+static int scan_visits(const wa_prefilter *p, uint32_t cp)
+{
+    if (cp < 0x80 || cp >= 0x10000 || (cp >= 0x4000 && cp <= 0x9FFF))
+        return 0;
+    return !(p->skip_e0 && cp >= 0x800 && cp <= 0xFFF);
+}
+
 /* Builds p->raw_db from the prefilter's terms (exprs[0..n), their sides in
  * ids). Leaves it NULL (no raw stage) when a term or variant cannot be
  * compiled; -1 only when out of memory. */
@@ -321,7 +332,8 @@ static int raw_build(wa_prefilter *p, const wa_dict *d, const char **exprs, cons
         p->digit_terms |= bit(p->term_chars, c);
     p->skip_e0 = p->tibetan_raw && !e0_drops;
     p->drop_chars = calloc(0x10000 / 8, 1);
-    if (!p->drop_chars)
+    p->variant_chars = calloc(0x10000 / 8, 1);
+    if (!p->drop_chars || !p->variant_chars)
         goto out;
     for (uint32_t cp = 0; cp < 0x10000; cp++) {
         if ((cp >= 0xD800 && cp <= 0xDFFF) || tibetan(cp))
@@ -364,9 +376,17 @@ static int raw_build(wa_prefilter *p, const wa_dict *d, const char **exprs, cons
     }
     size_t off = 0;
     for (size_t i = 0; i < nfold_pairs; i++) {
-        if (!is_term_char(p, fold_pairs[i].to) || is_term_char(p, fold_pairs[i].cp))
+        uint32_t cp = fold_pairs[i].cp;
+        if (!is_term_char(p, fold_pairs[i].to) || is_term_char(p, cp))
             continue;
-        size_t k = wa_utf8_encode(fold_pairs[i].cp, vbytes + off);
+        if (scan_visits(p, cp)) {
+            /* The vector scan stops on it anyway: a bit is cheaper than a
+             * short literal in Vectorscan (accented and full-width letters
+             * are most of the variants). */
+            p->variant_chars[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+            continue;
+        }
+        size_t k = wa_utf8_encode(cp, vbytes + off);
         push_unsure(rx, rl, ri, rf, &m, vbytes, &off, k);
     }
     for (size_t i = 0; i < ntib; i++) {
@@ -482,7 +502,7 @@ static inline int suspect(const wa_prefilter *p, const unsigned char *s, size_t 
         cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
     else
         return hides_at(p, s, len, i);
-    if (tibetan(cp))
+    if (tibetan(cp) || bit(p->variant_chars, cp))
         return 1;
     return bit(p->drop_chars, cp) && hides_at(p, s, len, i);
 }
@@ -682,6 +702,7 @@ void wa_prefilter_free(wa_prefilter *p)
     free(p->term_chars);
     free(p->bigrams);
     free(p->drop_chars);
+    free(p->variant_chars);
     free(p);
 }
 
