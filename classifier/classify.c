@@ -680,7 +680,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         }
         if (!pass) {
             r->prefiltered_out = 1;
-            explain(s, flags, "prefilter: no subject term within reach of an event or wage term: not a hit");
+            explain(s, flags, "prefilter: no subject term within reach of an event: not a hit");
             if (!(flags & WA_EXPLAIN))
                 return 0;
         }

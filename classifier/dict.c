@@ -803,7 +803,7 @@ static int needs_pcre2(const char *src)
  * \p{Han} the script extensions, so it matches 。 too), so every property,
  * and every character class that holds one, becomes "any character": the
  * gate may then fire more often, never less. */
-static int gate_source(const char *src, wa_buf *out)
+int wa_dict_gate_source(const char *src, wa_buf *out)
 {
     out->len = 0;
     for (size_t i = 0; src[i];) {
@@ -952,7 +952,7 @@ uint32_t wa_dict_event_pattern_width(const wa_dict *d)
         const char *src = p->source;
         unsigned flags = HS_FLAG_UTF8 | HS_FLAG_UCP;
         if (!p->in_signal_db) {
-            if (gate_source(p->source, &g) != 0) {
+            if (wa_dict_gate_source(p->source, &g) != 0) {
                 wa_buf_free(&g);
                 return UINT32_MAX;
             }
@@ -1036,7 +1036,7 @@ static int compile_patterns(wa_dict *d, const char *cache, wa_diag *diag)
                 continue;
             wa_buf_init(&gate_src[n]);
             ngate = n + 1;
-            if (gate_source(p->source, &gate_src[n]) != 0) {
+            if (wa_dict_gate_source(p->source, &gate_src[n]) != 0) {
                 wa_diag_add(diag, d->dir, 0, "out of memory compiling the patterns");
                 goto out;
             }

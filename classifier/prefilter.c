@@ -19,7 +19,9 @@
 #endif
 
 struct wa_prefilter {
-    hs_database_t *db;      /* the terms, over normalised text */
+    hs_database_t *db;      /* the terms, over normalised text: ids KIND_SUBJECT, KIND_EVENT, KIND_WAGE */
+    hs_database_t *event_db; /* the event patterns in prefilter mode, over normalised text; NULL: none */
+    int events_unknown;     /* an event pattern would not compile: a wage term near a subject passes */
     hs_database_t *raw_db;  /* the terms and their letters' variants, over the text as written; NULL: no raw stage */
     uint8_t *term_chars;    /* one bit per BMP codepoint: a letter of some term (ASCII in both cases) */
     int astral_terms;       /* some term has a letter beyond the BMP */
@@ -32,7 +34,7 @@ struct wa_prefilter {
     size_t bigram_mask;
     size_t count[2];
     size_t nvariants;
-    uint32_t reach;         /* a subject and an event or wage term further apart (end to end, bytes) never pair; UINT32_MAX: no bound */
+    uint32_t reach;         /* a subject and an event (term or pattern) further apart (end to end, bytes) never pair; UINT32_MAX: no bound */
 };
 
 static int term_side(const wa_dict *d, const wa_term *t)
@@ -43,6 +45,17 @@ static int term_side(const wa_dict *d, const wa_term *t)
     if (r == WA_ROLE_EVENT || r == WA_ROLE_WAGE)
         return 1;
     return -1;
+}
+
+/* What a term is to the normalised stage: a hit pairs a subject with an
+ * event, and an event is an event term or an event pattern that covers an
+ * event or wage term. A wage term is only where an event pattern may be. */
+enum { KIND_SUBJECT = 0, KIND_EVENT = 1, KIND_WAGE = 2 };
+
+static int term_kind(const wa_dict *d, const wa_term *t)
+{
+    wa_role r = d->groups[t->group].role;
+    return r == WA_ROLE_SUBJECT ? KIND_SUBJECT : r == WA_ROLE_EVENT ? KIND_EVENT : r == WA_ROLE_WAGE ? KIND_WAGE : -1;
 }
 
 /* ---- the raw stage ---------------------------------------------------------
@@ -600,6 +613,67 @@ size_t wa_prefilter_variants(const wa_prefilter *p)
     return p->raw_db ? p->nvariants : 0;
 }
 
+/* Builds p->event_db: every event pattern in Vectorscan's prefilter mode
+ * (whose matches include the pattern's own, at the same ends), all matches
+ * reported. A pattern Vectorscan refuses sets events_unknown instead: then
+ * a wage term near a subject is enough to pass. -1 only when out of memory. */
+static int events_build(wa_prefilter *p, const wa_dict *d, const char *cache_dir)
+{
+    size_t cap = d->npatterns ? d->npatterns : 1;
+    const char **exprs = calloc(cap, sizeof *exprs);
+    unsigned *flags = calloc(cap, sizeof *flags), *ids = calloc(cap, sizeof *ids);
+    wa_buf *src = calloc(cap, sizeof *src);
+    unsigned n = 0;
+    int rc = -1;
+    if (!exprs || !flags || !ids || !src)
+        goto out;
+    crypto_generichash_state ks;
+    unsigned char key[16];
+    crypto_generichash_init(&ks, NULL, 0, sizeof key);
+    crypto_generichash_update(&ks, (const unsigned char *)"events1", 7);
+    for (size_t i = 0; i < d->npatterns; i++) {
+        const wa_pattern *pt = &d->patterns[i];
+        if (pt->group < 0 || d->groups[pt->group].role != WA_ROLE_EVENT)
+            continue;
+        wa_buf_init(&src[n]);
+        if (wa_dict_gate_source(pt->source, &src[n]) != 0) {
+            n++;
+            goto out;
+        }
+        exprs[n] = src[n].data;
+        flags[n] = HS_FLAG_UTF8 | HS_FLAG_UCP | HS_FLAG_PREFILTER;
+        ids[n] = KIND_EVENT;
+        crypto_generichash_update(&ks, (const unsigned char *)exprs[n], src[n].len + 1);
+        n++;
+    }
+    rc = 0;
+    if (n == 0)
+        goto out;
+    crypto_generichash_final(&ks, key, sizeof key);
+    char hex[33], name[80];
+    sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+    snprintf(name, sizeof name, "prefilter-events-%s.hsdb", hex);
+    p->event_db = wa_cache_load(cache_dir, name);
+    if (!p->event_db) {
+        hs_compile_error_t *err = NULL;
+        if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &p->event_db, &err) != HS_SUCCESS) {
+            hs_free_compile_error(err);
+            p->event_db = NULL;
+            p->events_unknown = 1;
+        } else {
+            wa_cache_store(cache_dir, name, p->event_db);
+        }
+    }
+out:
+    for (unsigned k = 0; src && k < n; k++)
+        wa_buf_free(&src[k]);
+    free(src);
+    free(exprs);
+    free(flags);
+    free(ids);
+    return rc;
+}
+
 int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
 {
     wa_prefilter *p = calloc(1, sizeof *p);
@@ -607,8 +681,9 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
     const char **exprs = malloc(cap * sizeof *exprs);
     size_t *lens = malloc(cap * sizeof *lens);
     unsigned *ids = malloc(cap * sizeof *ids), *flags = malloc(cap * sizeof *flags);
+    unsigned *sides = malloc(cap * sizeof *sides);
     int rc = -1;
-    if (!p || !exprs || !lens || !ids || !flags) {
+    if (!p || !exprs || !lens || !ids || !flags || !sides) {
         wa_diag_add(diag, d->dir, 0, "out of memory building the prefilter");
         goto out;
     }
@@ -617,7 +692,7 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
     crypto_generichash_state ks;
     unsigned char key[16];
     crypto_generichash_init(&ks, NULL, 0, sizeof key);
-    crypto_generichash_update(&ks, (const unsigned char *)"all-matches", 11);
+    crypto_generichash_update(&ks, (const unsigned char *)"kinds", 5);
     unsigned n = 0;
     uint32_t longest = 0;
     for (size_t i = 0; i < d->nterms; i++) {
@@ -626,7 +701,8 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
             continue;
         exprs[n] = d->terms[i].norm;
         lens[n] = d->terms[i].norm_len;
-        ids[n] = (unsigned)side;
+        ids[n] = (unsigned)term_kind(d, &d->terms[i]);
+        sides[n] = (unsigned)side;
         flags[n] = 0; /* every match: the window needs their places */
         p->count[side]++;
         if (d->terms[i].norm_len > longest)
@@ -673,7 +749,11 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
      * the wage term it holds by at most its width. */
     uint64_t reach = 4ull * d->rules.window + longest + (uint64_t)width;
     p->reach = width == UINT32_MAX || reach >= UINT32_MAX ? UINT32_MAX : (uint32_t)reach;
-    if (raw_build(p, d, exprs, lens, ids, n, cache_dir) != 0) {
+    if (events_build(p, d, cache_dir) != 0) {
+        wa_diag_add(diag, d->dir, 0, "out of memory building the prefilter");
+        goto out;
+    }
+    if (raw_build(p, d, exprs, lens, sides, n, cache_dir) != 0) {
         wa_diag_add(diag, d->dir, 0, "out of memory building the prefilter");
         goto out;
     }
@@ -682,6 +762,7 @@ out:
     free(exprs);
     free(lens);
     free(ids);
+    free(sides);
     free(flags);
     if (rc != 0) {
         wa_prefilter_free(p);
@@ -699,6 +780,8 @@ void wa_prefilter_free(wa_prefilter *p)
         hs_free_database(p->db);
     if (p->raw_db)
         hs_free_database(p->raw_db);
+    if (p->event_db)
+        hs_free_database(p->event_db);
     free(p->term_chars);
     free(p->bigrams);
     free(p->drop_chars);
@@ -711,7 +794,8 @@ int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch)
     hs_scratch_t *s = *scratch;
     if (hs_alloc_scratch(p->db, &s) != HS_SUCCESS)
         return -1;
-    if (p->raw_db && hs_alloc_scratch(p->raw_db, &s) != HS_SUCCESS) {
+    if ((p->raw_db && hs_alloc_scratch(p->raw_db, &s) != HS_SUCCESS) ||
+        (p->event_db && hs_alloc_scratch(p->event_db, &s) != HS_SUCCESS)) {
         *scratch = s;
         return -1;
     }
@@ -719,14 +803,14 @@ int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch)
     return 0;
 }
 
-/* Where the terms of each side end, for the window. */
+/* Where the subjects, events and wage terms end, for the window. */
 #define PASS_ENDS 256
 typedef struct {
     const wa_prefilter *p;
-    uint32_t ends[2][PASS_ENDS];
-    size_t n[2];
-    int pass;     /* a pair within reach was seen */
-    int overflow; /* too many ends to keep: pass */
+    uint32_t ends[3][PASS_ENDS];
+    size_t n[3];
+    int overflow[3]; /* more ends than kept: treated as within reach */
+    int pass;        /* a subject and an event within reach were seen */
 } pass_ctx;
 
 static int on_term(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
@@ -735,20 +819,22 @@ static int on_term(unsigned id, unsigned long long from, unsigned long long to, 
     (void)flags;
     pass_ctx *c = ctx;
     uint32_t end = (uint32_t)to;
-    /* Matches come roughly in order of their end: the other side's latest
-     * end usually settles it at once. */
-    size_t other = c->n[!id];
-    if (other) {
-        uint32_t o = c->ends[!id][other - 1];
-        uint32_t d = end > o ? end - o : o - end;
-        if (d <= c->p->reach) {
-            c->pass = 1;
-            return 1;
+    /* Matches come roughly in order of their end: the latest end of the
+     * other side usually settles it at once. */
+    if (id != KIND_WAGE) {
+        unsigned other = id == KIND_SUBJECT ? KIND_EVENT : KIND_SUBJECT;
+        size_t no = c->n[other];
+        if (no) {
+            uint32_t o = c->ends[other][no - 1];
+            if ((end > o ? end - o : o - end) <= c->p->reach) {
+                c->pass = 1;
+                return 1;
+            }
         }
     }
     if (c->n[id] == PASS_ENDS) {
-        c->overflow = 1;
-        return c->n[!id] > 0;
+        c->overflow[id] = 1;
+        return 0;
     }
     c->ends[id][c->n[id]++] = end;
     return 0;
@@ -760,40 +846,57 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Whether some end of kind a lies within reach of some end of kind b. */
+static int within_reach(pass_ctx *c, unsigned a, unsigned b)
+{
+    if (!c->n[a] || !c->n[b])
+        return 0;
+    if (c->overflow[a] || c->overflow[b] || c->p->reach == UINT32_MAX)
+        return 1;
+    qsort(c->ends[a], c->n[a], sizeof(uint32_t), cmp_u32);
+    qsort(c->ends[b], c->n[b], sizeof(uint32_t), cmp_u32);
+    size_t i = 0, j = 0;
+    while (i < c->n[a] && j < c->n[b]) {
+        uint32_t x = c->ends[a][i], y = c->ends[b][j];
+        if ((x > y ? x - y : y - x) <= c->p->reach)
+            return 1;
+        if (x < y)
+            i++;
+        else
+            j++;
+    }
+    return 0;
+}
+
 int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const char *norm, size_t len)
 {
     if (len == 0)
         return 0;
     pass_ctx ctx, *c = &ctx;
+    memset(c->n, 0, sizeof c->n);
+    memset(c->overflow, 0, sizeof c->overflow);
     c->p = p;
-    c->n[0] = c->n[1] = 0;
-    c->pass = c->overflow = 0;
+    c->pass = 0;
     hs_error_t e = hs_scan(p->db, norm, (unsigned)len, 0, scratch, on_term, c);
-    int rc;
-    if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED) {
-        rc = -1;
-    } else if (c->pass) {
-        rc = 1;
-    } else if (!c->n[0] || !c->n[1]) {
-        rc = 0;
-    } else if (c->overflow || p->reach == UINT32_MAX) {
-        rc = 1;
-    } else {
-        /* Not in order after all: the closest pair of the two sorted lists. */
-        qsort(c->ends[0], c->n[0], sizeof(uint32_t), cmp_u32);
-        qsort(c->ends[1], c->n[1], sizeof(uint32_t), cmp_u32);
-        size_t i = 0, j = 0;
-        rc = 0;
-        while (i < c->n[0] && j < c->n[1] && !rc) {
-            uint32_t a = c->ends[0][i], b = c->ends[1][j];
-            rc = (a > b ? a - b : b - a) <= p->reach;
-            if (a < b)
-                i++;
-            else
-                j++;
-        }
-    }
-    return rc;
+    if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED)
+        return -1;
+    if (c->pass || within_reach(c, KIND_SUBJECT, KIND_EVENT))
+        return 1;
+    /* No event term near a subject: only an event pattern, which covers an
+     * event or wage term, can still make one, so a wage term must be near
+     * a subject and an event pattern must match near it too. */
+    if (!within_reach(c, KIND_SUBJECT, KIND_WAGE))
+        return 0;
+    if (p->events_unknown)
+        return 1;
+    if (!p->event_db)
+        return 0;
+    c->n[KIND_EVENT] = 0;
+    c->overflow[KIND_EVENT] = 0;
+    e = hs_scan(p->event_db, norm, (unsigned)len, 0, scratch, on_term, c);
+    if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED)
+        return -1;
+    return c->pass || within_reach(c, KIND_SUBJECT, KIND_EVENT);
 }
 
 size_t wa_prefilter_count(const wa_prefilter *p, int side)

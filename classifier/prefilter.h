@@ -20,10 +20,13 @@
  *     end in this stage.
  *  2. The rest is normalised without the offset map (the costly part of
  *     normalisation: no map, no sentence breaks) and the terms are searched
- *     with their places: a subject and an event or wage term must lie within
- *     the window, widened by the longest term and by the widest event
- *     pattern (a pattern may reach past the wage term it covers; a pattern
- *     without a bound on its width turns this check off).
+ *     with their places: a subject and an event term must lie within the
+ *     window, widened by the longest term and by the widest event pattern
+ *     (a pattern may reach past the wage term it covers; a pattern without
+ *     a bound on its width turns this check off). A wage term is no event:
+ *     where only wage terms lie near a subject, the event patterns are
+ *     searched too (in Vectorscan's prefilter mode, whose matches include
+ *     PCRE2's), and one of them must end near a subject.
  *
  * It looks at nothing the classifier would not, so it cannot drop a hit;
  * tests/unit/test_prefilter.c (the corpus and thousands of mutated copies,
@@ -48,10 +51,10 @@ void wa_prefilter_free(wa_prefilter *p);
 /* Allocate or grow a Vectorscan scratch for the prefilter's database. */
 int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch);
 
-/* 1 when normalised text holds a subject term and an event or wage term
- * close enough to pair (within the rules' window, widened by the longest
- * term and the widest event pattern), 0 when it does not (not a hit), -1 on
- * a scan error. */
+/* 1 when normalised text holds a subject term and, close enough to pair
+ * (within the rules' window, widened by the longest term and the widest
+ * event pattern), an event term, or a wage term and an event pattern's
+ * match; 0 when it does not (not a hit), -1 on a scan error. */
 int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const char *norm, size_t len);
 
 enum { WA_PREFILTER_REJECT = 0, WA_PREFILTER_PASS = 1, WA_PREFILTER_UNSURE = 2 };

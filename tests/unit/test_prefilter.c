@@ -688,6 +688,53 @@ static void far_apart_terms_are_prefiltered_out(void **state)
     wa_buf_free(&b);
 }
 
+/* A wage term is no event: near a subject it passes only where an event
+ * pattern (which must cover it) matches too. The patterns are looked for in
+ * Vectorscan's prefilter mode, PCRE2-only ones (lookarounds) included. */
+static void a_wage_term_needs_an_event_pattern(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict", "[subject]\n环卫工人\n[arrears]\n拖欠\n[wage]\n工资\n工钱\n", 0},
+        {"zh/patterns.re",
+         "[arrears]\n工资[^,;!?。\\n]{0,6}?(?:没|未)(?:发|给)\n工钱(?!早发了)[^,;!?。\\n]{0,4}?被压着\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    wa_dict *d = wt_load_dir(dir);
+    void *scratch = scratch_for(d);
+    static const struct {
+        const char *text;
+        int pass;
+    } cases[] = {
+        {"环卫工人的工资很高，大家都满意。", 0},
+        {"环卫工人的工资一直没发。", 1},         /* a pattern Vectorscan runs */
+        {"环卫工人说工钱被压着。", 1},           /* a pattern only PCRE2 runs */
+        {"环卫工人被拖欠了。", 1},               /* an event term */
+        {"环卫工人。今天天气很好。工资没发。", 1}, /* the pattern ends near enough */
+    };
+    tally t = {0, 0, 0};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        if (normalised_pass(d, &scratch, NULL, cases[i].text) != cases[i].pass)
+            fail_msg("normalised prefilter: expected %d for %s", cases[i].pass, cases[i].text);
+        char id[32];
+        snprintf(id, sizeof id, "wage-%zu", i);
+        check_agree_with(d, id, NULL, cases[i].text, &t);
+        for (unsigned k = 0; k < 100; k++) {
+            rng_state = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)(i + 1) << 32) ^ (k + 1);
+            char *text = mutate(cases[i].text, 10 + k % 60);
+            snprintf(id, sizeof id, "wage-%zu/mutant-%u", i, k);
+            check_agree_with(d, id, NULL, text, &t);
+            free(text);
+        }
+    }
+    hs_free_scratch(scratch);
+    wa_dict_release(d);
+    wt_remove_dir(dir);
+    if (t.disagreements)
+        fail_msg("%zu of %zu documents: the prefilter disagrees with the full classifier", t.disagreements, t.checked);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -701,6 +748,7 @@ int main(void)
         cmocka_unit_test(raw_stage_rejects_only_what_normalising_rejects),
         cmocka_unit_test(raw_stage_sees_every_hiding_place),
         cmocka_unit_test(far_apart_terms_are_prefiltered_out),
+        cmocka_unit_test(a_wage_term_needs_an_event_pattern),
     };
     return cmocka_run_group_tests_name("test_prefilter", tests, NULL, NULL);
 }
