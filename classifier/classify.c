@@ -674,7 +674,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             rc |= wa_norm_append(q, doc->text ? doc->text : "", doc->text_len, 0);
             if (rc != 0)
                 return -1;
-            pass = wa_prefilter_pass(d->prefilter, s->scratch, q->text.data, q->text.len);
+            pass = wa_prefilter_pass(d->prefilter, s->scratch, q);
             if (pass < 0)
                 return -1;
         }

@@ -14,14 +14,18 @@
 #include "json_input.h"
 #include "normalize.h"
 
-#if defined(__SSE2__)
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 struct wa_prefilter {
     hs_database_t *db;      /* the terms, over normalised text: ids KIND_SUBJECT, KIND_EVENT, KIND_WAGE */
-    hs_database_t *event_db; /* the event patterns in prefilter mode, over normalised text; NULL: none */
-    int events_unknown;     /* an event pattern would not compile: a wage term near a subject passes */
+    hs_database_t *event_db; /* the event patterns for Han text (zh/ and shared) in prefilter mode; NULL: none */
+    int events_unknown;     /* one of those would not compile: a wage term near a subject passes */
+    int tibetan_events;     /* some event pattern runs on Tibetan text (bo/): in a text with Tibetan
+                             * letters, a wage term near a subject passes */
     hs_database_t *raw_db;  /* the terms and their letters' variants, over the text as written; NULL: no raw stage */
     uint8_t *term_chars;    /* one bit per BMP codepoint: a letter of some term (ASCII in both cases) */
     int astral_terms;       /* some term has a letter beyond the BMP */
@@ -30,6 +34,7 @@ struct wa_prefilter {
     int digit_terms;        /* some term has a digit: a comma between digits matters */
     int tibetan_raw;        /* Tibetan text is decided as written too (no term holds a shad or other mark) */
     int skip_e0;            /* the scan may skip lead byte 0xE0 (U+0800..U+0FFF) */
+    int avx2;               /* the scan may use AVX2 */
     uint64_t *bigrams;      /* open addressing: (letter << 32 | next letter) of every term, 0 = empty */
     size_t bigram_mask;
     size_t count[2];
@@ -344,6 +349,10 @@ static int raw_build(wa_prefilter *p, const wa_dict *d, const char **exprs, cons
     for (uint32_t c = '0'; c <= '9'; c++)
         p->digit_terms |= bit(p->term_chars, c);
     p->skip_e0 = p->tibetan_raw && !e0_drops;
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    p->avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
     p->drop_chars = calloc(0x10000 / 8, 1);
     p->variant_chars = calloc(0x10000 / 8, 1);
     if (!p->drop_chars || !p->variant_chars)
@@ -520,6 +529,50 @@ static inline int suspect(const wa_prefilter *p, const unsigned char *s, size_t 
     return bit(p->drop_chars, cp) && hides_at(p, s, len, i);
 }
 
+/* Lead bytes and ASCII the scan must look at, 1 bit per byte of x: ASCII
+ * other than letters and digits, and lead bytes outside 0xE4..0xE9
+ * (U+4000..U+9FFF), and outside 0xE0 too when skip_e0. Written once for
+ * 16- and 32-byte vectors. */
+#define WANT_MASK(V, SET1, MAXU, MINU, CMPEQ, CMPGT, SUB, OR, ANDNOT, MOVEMASK, x, e0)                           \
+    ({                                                                                                           \
+        V lead_ = CMPEQ(MAXU(x, SET1((char)0xC0)), x);                                                           \
+        V t_ = SUB(x, SET1((char)0xE4));                                                                         \
+        V cjk_ = OR(CMPEQ(MINU(t_, SET1(5)), t_), CMPEQ(x, e0));                                                 \
+        V ascii_ = CMPGT(x, SET1(-1));                                                                           \
+        V l_ = SUB(OR(x, SET1(0x20)), SET1('a'));                                                                \
+        V letter_ = CMPEQ(MINU(l_, SET1(25)), l_);                                                               \
+        V dg_ = SUB(x, SET1('0'));                                                                               \
+        V digit_ = CMPEQ(MINU(dg_, SET1(9)), dg_);                                                               \
+        (uint32_t) MOVEMASK(OR(ANDNOT(cjk_, lead_), ANDNOT(OR(letter_, digit_), ascii_)));                      \
+    })
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* The same scan 32 bytes at a time, where the processor has AVX2 (chosen
+ * when the prefilter is built). Returns where it stopped: len rounded down
+ * to 32, or just past a suspect (then *found is 1). */
+__attribute__((target("avx2"))) static size_t hides_terms_avx2(const wa_prefilter *p, const unsigned char *s,
+                                                               size_t len, int *found)
+{
+    const __m256i e0 = _mm256_set1_epi8(p->skip_e0 ? (char)0xE0 : (char)0xE4);
+    size_t i = 0;
+    for (; i + 32 <= len; i += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(s + i));
+        uint32_t mask = WANT_MASK(__m256i, _mm256_set1_epi8, _mm256_max_epu8, _mm256_min_epu8, _mm256_cmpeq_epi8,
+                                  _mm256_cmpgt_epi8, _mm256_sub_epi8, _mm256_or_si256, _mm256_andnot_si256,
+                                  _mm256_movemask_epi8, x, e0);
+        while (mask) {
+            unsigned b = (unsigned)__builtin_ctz(mask);
+            mask &= mask - 1;
+            if (suspect(p, s, len, i + b)) {
+                *found = 1;
+                return i;
+            }
+        }
+    }
+    return i;
+}
+#endif
+
 /* 1 when valid UTF-8 s[0..len) may hide a term from a literal search. Only
  * ASCII other than letters and digits, and the lead bytes of characters
  * outside U+4000..U+9FFF, can be dropped or Tibetan: a vector pass finds
@@ -527,27 +580,22 @@ static inline int suspect(const wa_prefilter *p, const unsigned char *s, size_t 
 static int hides_terms(const wa_prefilter *p, const unsigned char *s, size_t len)
 {
     size_t i = 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (p->avx2) {
+        int found = 0;
+        i = hides_terms_avx2(p, s, len, &found);
+        if (found)
+            return 1;
+    }
+#endif
 #if defined(__SSE2__)
-    const __m128i c0 = _mm_set1_epi8((char)0xC0), e4 = _mm_set1_epi8((char)0xE4), five = _mm_set1_epi8(5);
-    const __m128i minus1 = _mm_set1_epi8(-1), x20 = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a');
-    const __m128i z25 = _mm_set1_epi8(25), zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
     /* 0xE0 leads U+0800..U+0FFF: skipped when Tibetan is decided by literals
      * and nothing else there is ever dropped. */
     const __m128i e0 = _mm_set1_epi8(p->skip_e0 ? (char)0xE0 : (char)0xE4);
     for (; i + 16 <= len; i += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(x, c0), x);
-        __m128i t = _mm_sub_epi8(x, e4);
-        __m128i cjk = _mm_cmpeq_epi8(_mm_min_epu8(t, five), t);
-        __m128i ascii = _mm_cmpgt_epi8(x, minus1);
-        __m128i l = _mm_sub_epi8(_mm_or_si128(x, x20), a);
-        __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, z25), l);
-        __m128i dg = _mm_sub_epi8(x, zero);
-        __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(dg, nine), dg);
-        cjk = _mm_or_si128(cjk, _mm_cmpeq_epi8(x, e0));
-        __m128i want = _mm_or_si128(_mm_andnot_si128(cjk, lead),
-                                    _mm_andnot_si128(_mm_or_si128(letter, digit), ascii));
-        unsigned mask = (unsigned)_mm_movemask_epi8(want);
+        uint32_t mask = WANT_MASK(__m128i, _mm_set1_epi8, _mm_max_epu8, _mm_min_epu8, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
+                                  _mm_sub_epi8, _mm_or_si128, _mm_andnot_si128, _mm_movemask_epi8, x, e0);
         while (mask) {
             unsigned b = (unsigned)__builtin_ctz(mask);
             mask &= mask - 1;
@@ -613,10 +661,14 @@ size_t wa_prefilter_variants(const wa_prefilter *p)
     return p->raw_db ? p->nvariants : 0;
 }
 
-/* Builds p->event_db: every event pattern in Vectorscan's prefilter mode
- * (whose matches include the pattern's own, at the same ends), all matches
- * reported. A pattern Vectorscan refuses sets events_unknown instead: then
- * a wage term near a subject is enough to pass. -1 only when out of memory. */
+/* Builds p->event_db: the event patterns that run on Han text, in
+ * Vectorscan's prefilter mode (whose matches include the pattern's own, at
+ * the same ends), all matches reported. A pattern Vectorscan refuses sets
+ * events_unknown instead: then a wage term near a subject is enough to pass.
+ * The Tibetan patterns are left out: with their syllable-boundary
+ * lookbehinds and wide gaps, their prefilter-mode database runs to
+ * megabytes, costlier to load and scan than the full classifier is on the
+ * few Tibetan documents it would spare. -1 only when out of memory. */
 static int events_build(wa_prefilter *p, const wa_dict *d, const char *cache_dir)
 {
     size_t cap = d->npatterns ? d->npatterns : 1;
@@ -630,11 +682,15 @@ static int events_build(wa_prefilter *p, const wa_dict *d, const char *cache_dir
     crypto_generichash_state ks;
     unsigned char key[16];
     crypto_generichash_init(&ks, NULL, 0, sizeof key);
-    crypto_generichash_update(&ks, (const unsigned char *)"events1", 7);
+    crypto_generichash_update(&ks, (const unsigned char *)"events2", 7);
     for (size_t i = 0; i < d->npatterns; i++) {
         const wa_pattern *pt = &d->patterns[i];
         if (pt->group < 0 || d->groups[pt->group].role != WA_ROLE_EVENT)
             continue;
+        if (pt->script == 1) {
+            p->tibetan_events = 1;
+            continue;
+        }
         wa_buf_init(&src[n]);
         if (wa_dict_gate_source(pt->source, &src[n]) != 0) {
             n++;
@@ -868,8 +924,10 @@ static int within_reach(pass_ctx *c, unsigned a, unsigned b)
     return 0;
 }
 
-int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const char *norm, size_t len)
+int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q)
 {
+    const char *norm = q->text.data;
+    size_t len = q->text.len;
     if (len == 0)
         return 0;
     pass_ctx ctx, *c = &ctx;
@@ -887,7 +945,7 @@ int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const char *norm, si
      * a subject and an event pattern must match near it too. */
     if (!within_reach(c, KIND_SUBJECT, KIND_WAGE))
         return 0;
-    if (p->events_unknown)
+    if (p->events_unknown || (p->tibetan_events && q->n_tibetan > 0))
         return 1;
     if (!p->event_db)
         return 0;

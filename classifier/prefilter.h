@@ -43,6 +43,7 @@
 #include <stddef.h>
 
 #include "dict.h"
+#include "normalize.h"
 
 /* Build d->prefilter from d's terms (using the cache when cache_dir is set). */
 int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag);
@@ -51,11 +52,12 @@ void wa_prefilter_free(wa_prefilter *p);
 /* Allocate or grow a Vectorscan scratch for the prefilter's database. */
 int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch);
 
-/* 1 when normalised text holds a subject term and, close enough to pair
+/* 1 when normalised text q (title, break, text; made without the offset
+ * map) holds a subject term and, close enough to pair
  * (within the rules' window, widened by the longest term and the widest
  * event pattern), an event term, or a wage term and an event pattern's
  * match; 0 when it does not (not a hit), -1 on a scan error. */
-int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const char *norm, size_t len);
+int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q);
 
 enum { WA_PREFILTER_REJECT = 0, WA_PREFILTER_PASS = 1, WA_PREFILTER_UNSURE = 2 };
 

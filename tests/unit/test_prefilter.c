@@ -514,7 +514,7 @@ static int normalised_pass(const wa_dict *d, void **scratch, const char *title, 
         assert_int_equal(wa_norm_append_break(&q, 0), 0);
     }
     assert_int_equal(wa_norm_append(&q, text, strlen(text), 0), 0);
-    int pass = wa_prefilter_pass(d->prefilter, *scratch, q.text.data ? q.text.data : "", q.text.len);
+    int pass = wa_prefilter_pass(d->prefilter, *scratch, &q);
     wa_norm_free(&q);
     assert_true(pass >= 0);
     return pass;
@@ -698,6 +698,8 @@ static void a_wage_term_needs_an_event_pattern(void **state)
         {"zh/terms.dict", "[subject]\n环卫工人\n[arrears]\n拖欠\n[wage]\n工资\n工钱\n", 0},
         {"zh/patterns.re",
          "[arrears]\n工资[^,;!?。\\n]{0,6}?(?:没|未)(?:发|给)\n工钱(?!早发了)[^,;!?。\\n]{0,4}?被压着\n", 0},
+        {"bo/terms.dict", "[subject]\nགཙང་སྦྲའི་ལས་མི\n[wage]\nཟླ་ཕོགས\n", 0},
+        {"bo/patterns.re", "[arrears]\n(?<![\\x{0F40}-\\x{0FBC}])ཟླ་ཕོགས[^།\\n]{0,8}?མ་སྤྲད\n", 0},
         {NULL, NULL, 0},
     };
     char *dir = wt_make_minimal_dict(files);
@@ -712,6 +714,7 @@ static void a_wage_term_needs_an_event_pattern(void **state)
         {"环卫工人说工钱被压着。", 1},           /* a pattern only PCRE2 runs */
         {"环卫工人被拖欠了。", 1},               /* an event term */
         {"环卫工人。今天天气很好。工资没发。", 1}, /* the pattern ends near enough */
+        {"གཙང་སྦྲའི་ལས་མིའི་ཟླ་ཕོགས་མ་སྤྲད།", 1},   /* a Tibetan pattern */
     };
     tally t = {0, 0, 0};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
