@@ -47,7 +47,7 @@ struct wa_session {
     pcre2_match_data *md;
     uint8_t *may_match;    /* per pattern: the gate database fired on this text */
     size_t may_match_cap;
-    unsigned gate_done;    /* bit 0: may_match is filled for the signal patterns, bit 1: for the entities */
+    unsigned gate_done;    /* bit g: may_match is filled for the patterns of gate g */
     int no_gate;           /* WA_NO_PREFILTER: every PCRE2 pattern runs */
     uint8_t *usable;       /* per match: may it be the subject or the event of the pair */
     size_t usable_cap;
@@ -166,10 +166,9 @@ static int ensure_scratch(wa_session *s, const wa_dict *d)
         return -1;
     if (d->signal_db && hs_alloc_scratch(d->signal_db, &s->scratch) != HS_SUCCESS)
         return -1;
-    if (d->gate_db && hs_alloc_scratch(d->gate_db, &s->scratch) != HS_SUCCESS)
-        return -1;
-    if (d->entity_gate_db && hs_alloc_scratch(d->entity_gate_db, &s->scratch) != HS_SUCCESS)
-        return -1;
+    for (int g = 0; g < WA_GATES; g++)
+        if (d->gate_db[g] && hs_alloc_scratch(d->gate_db[g], &s->scratch) != HS_SUCCESS)
+            return -1;
     if (d->npatterns > s->may_match_cap) {
         uint8_t *g = realloc(s->may_match, d->npatterns);
         if (!g)
@@ -367,7 +366,7 @@ static int on_gate(unsigned id, unsigned long long from, unsigned long long to, 
 
 /* Whether PCRE2 pattern p can match the normalised text: one pass of a gate
  * database (the PCRE2 patterns in Vectorscan's prefilter mode) answers for
- * all the patterns of its kind, signal or entity. */
+ * all the patterns of its gate (wa_pattern_gate). */
 static int may_match(wa_session *s, const wa_dict *d, size_t p)
 {
     const wa_pattern *pat = &d->patterns[p];
@@ -375,16 +374,16 @@ static int may_match(wa_session *s, const wa_dict *d, size_t p)
         return 0;
     if (!pat->gated || s->no_gate)
         return 1;
-    int entities = pat->entity >= 0;
-    unsigned done = 1u << entities;
+    int gate = wa_pattern_gate(pat);
+    unsigned done = 1u << gate;
     if (!(s->gate_done & done)) {
         if (!s->gate_done)
             memset(s->may_match, 0, d->npatterns);
-        hs_error_t e = hs_scan(entities ? d->entity_gate_db : d->gate_db, s->norm.text.data,
-                               (unsigned)s->norm.text.len, 0, s->scratch, on_gate, s);
+        hs_error_t e = hs_scan(d->gate_db[gate], s->norm.text.data, (unsigned)s->norm.text.len, 0, s->scratch,
+                               on_gate, s);
         if (e != HS_SUCCESS) /* cannot tell: run them all */
             for (size_t q = 0; q < d->npatterns; q++)
-                if ((d->patterns[q].entity >= 0) == entities)
+                if (wa_pattern_gate(&d->patterns[q]) == gate)
                     s->may_match[q] = 1;
         s->gate_done |= done;
     }

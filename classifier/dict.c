@@ -1022,17 +1022,18 @@ static int compile_patterns(wa_dict *d, const char *cache, wa_diag *diag)
         d->patterns[idx].in_signal_db = 0;
     }
 
-    /* Two gates: the signal patterns PCRE2 runs are looked for in every
-     * document with a subject; the entity patterns (wide, slow to gate) only
-     * in a document they could lift to a hit. */
-    for (int entities = 0; entities <= 1; entities++) {
+    /* Three gates: the signal patterns PCRE2 runs are looked for in every
+     * document with a subject, those for Tibetan text (bo/: megabytes in
+     * prefilter mode) only where it has Tibetan letters; the entity patterns
+     * only in a document they could lift to a hit. */
+    for (int gate = 0; gate < WA_GATES; gate++) {
         for (unsigned k = 0; k < ngate; k++)
             wa_buf_free(&gate_src[k]);
         n = 0;
         ngate = 0;
         for (size_t i = 0; i < d->npatterns; i++) {
             wa_pattern *p = &d->patterns[i];
-            if (p->in_signal_db || (p->entity >= 0) != entities)
+            if (p->in_signal_db || wa_pattern_gate(p) != gate)
                 continue;
             wa_buf_init(&gate_src[n]);
             ngate = n + 1;
@@ -1046,13 +1047,10 @@ static int compile_patterns(wa_dict *d, const char *cache, wa_diag *diag)
             ids[n] = (unsigned)i;
             n++;
         }
-        if (compile_leaving_out(d, cache, entities ? "gate-entities" : "gate", exprs, flags, ids, n, &db, &left_out,
-                                diag) != 0)
+        static const char *const names[WA_GATES] = {"gate", "gate-tibetan", "gate-entities"};
+        if (compile_leaving_out(d, cache, names[gate], exprs, flags, ids, n, &db, &left_out, diag) != 0)
             goto out;
-        if (entities)
-            d->entity_gate_db = db;
-        else
-            d->gate_db = db;
+        d->gate_db[gate] = db;
         for (size_t k = 0; k < left_out.len / sizeof(uint32_t); k++) {
             uint32_t idx;
             memcpy(&idx, left_out.data + k * sizeof idx, sizeof idx);
@@ -1060,7 +1058,7 @@ static int compile_patterns(wa_dict *d, const char *cache, wa_diag *diag)
         }
         if (!db)
             for (size_t i = 0; i < d->npatterns; i++)
-                if ((d->patterns[i].entity >= 0) == entities)
+                if (wa_pattern_gate(&d->patterns[i]) == gate)
                     d->patterns[i].gated = 0;
     }
     rc = 0;
@@ -1294,10 +1292,9 @@ void wa_dict_release(wa_dict *d)
         hs_free_database(d->hs_db);
     if (d->signal_db)
         hs_free_database(d->signal_db);
-    if (d->gate_db)
-        hs_free_database(d->gate_db);
-    if (d->entity_gate_db)
-        hs_free_database(d->entity_gate_db);
+    for (int g = 0; g < WA_GATES; g++)
+        if (d->gate_db[g])
+            hs_free_database(d->gate_db[g]);
     wa_prefilter_free(d->prefilter);
     free(d->dir);
     free(d);

@@ -100,6 +100,15 @@ void wa_diag_add(wa_diag *d, const char *file, unsigned line, const char *fmt, .
 
 typedef struct wa_prefilter wa_prefilter;
 
+/* The gate databases: which PCRE2 patterns may match a text. */
+enum { WA_GATE_SIGNALS = 0, WA_GATE_SIGNALS_TIBETAN = 1, WA_GATE_ENTITIES = 2, WA_GATES = 3 };
+
+/* The gate that answers for pattern p. */
+static inline int wa_pattern_gate(const wa_pattern *p)
+{
+    return p->entity >= 0 ? WA_GATE_ENTITIES : p->script == 1 ? WA_GATE_SIGNALS_TIBETAN : WA_GATE_SIGNALS;
+}
+
 typedef struct wa_dict {
     _Atomic int refs;
     uint64_t generation;      /* unique per load, for per-thread scratch */
@@ -118,8 +127,8 @@ typedef struct wa_dict {
     wa_rules rules;
     void *hs_db;              /* hs_database_t of every term */
     void *signal_db;          /* hs_database_t of the signal patterns Vectorscan supports, or NULL */
-    void *gate_db;            /* hs_database_t: the signal patterns PCRE2 runs, in prefilter mode, or NULL */
-    void *entity_gate_db;     /* hs_database_t: the entity patterns in prefilter mode, or NULL */
+    void *gate_db[WA_GATES];  /* hs_database_t of the patterns PCRE2 runs, in prefilter mode, by
+                               * wa_pattern_gate; NULL: none */
     wa_prefilter *prefilter;
     double load_seconds;
     int cache_hit;            /* the compiled database came from the cache */
