@@ -39,7 +39,11 @@ struct wa_prefilter {
     size_t bigram_mask;
     size_t count[2];
     size_t nvariants;
-    uint32_t reach;         /* a subject and an event (term or pattern) further apart (end to end, bytes) never pair; UINT32_MAX: no bound */
+    uint32_t reach;         /* a subject and a wage term further apart (end to end, bytes) never pair; UINT32_MAX: no bound */
+    uint32_t window;        /* rules.window: most characters between a subject and an event that pair */
+    uint32_t width;         /* widest event pattern match in bytes; UINT32_MAX: unbounded */
+    uint8_t *term_kind;     /* by id in db: KIND_* */
+    uint32_t *term_len;     /* by id in db: bytes */
 };
 
 static int term_side(const wa_dict *d, const wa_term *t)
@@ -739,7 +743,11 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
     unsigned *ids = malloc(cap * sizeof *ids), *flags = malloc(cap * sizeof *flags);
     unsigned *sides = malloc(cap * sizeof *sides);
     int rc = -1;
-    if (!p || !exprs || !lens || !ids || !flags || !sides) {
+    if (p) {
+        p->term_kind = malloc(cap);
+        p->term_len = malloc(cap * sizeof *p->term_len);
+    }
+    if (!p || !exprs || !lens || !ids || !flags || !sides || !p->term_kind || !p->term_len) {
         wa_diag_add(diag, d->dir, 0, "out of memory building the prefilter");
         goto out;
     }
@@ -748,7 +756,7 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
     crypto_generichash_state ks;
     unsigned char key[16];
     crypto_generichash_init(&ks, NULL, 0, sizeof key);
-    crypto_generichash_update(&ks, (const unsigned char *)"kinds", 5);
+    crypto_generichash_update(&ks, (const unsigned char *)"spans", 5);
     unsigned n = 0;
     uint32_t longest = 0;
     for (size_t i = 0; i < d->nterms; i++) {
@@ -757,14 +765,16 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
             continue;
         exprs[n] = d->terms[i].norm;
         lens[n] = d->terms[i].norm_len;
-        ids[n] = (unsigned)term_kind(d, &d->terms[i]);
+        ids[n] = n; /* its place is its start: the literal's length before the end */
+        p->term_kind[n] = (uint8_t)term_kind(d, &d->terms[i]);
+        p->term_len[n] = (uint32_t)d->terms[i].norm_len;
         sides[n] = (unsigned)side;
         flags[n] = 0; /* every match: the window needs their places */
         p->count[side]++;
         if (d->terms[i].norm_len > longest)
             longest = d->terms[i].norm_len;
         crypto_generichash_update(&ks, (const unsigned char *)exprs[n], lens[n] + 1);
-        crypto_generichash_update(&ks, (const unsigned char *)&ids[n], sizeof ids[n]);
+        crypto_generichash_update(&ks, (const unsigned char *)&p->term_kind[n], 1);
         n++;
     }
     /* The event patterns decide the window's width, kept beside the database. */
@@ -805,6 +815,8 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
      * the wage term it holds by at most its width. */
     uint64_t reach = 4ull * d->rules.window + longest + (uint64_t)width;
     p->reach = width == UINT32_MAX || reach >= UINT32_MAX ? UINT32_MAX : (uint32_t)reach;
+    p->window = d->rules.window;
+    p->width = width;
     if (events_build(p, d, cache_dir) != 0) {
         wa_diag_add(diag, d->dir, 0, "out of memory building the prefilter");
         goto out;
@@ -842,6 +854,8 @@ void wa_prefilter_free(wa_prefilter *p)
     free(p->bigrams);
     free(p->drop_chars);
     free(p->variant_chars);
+    free(p->term_kind);
+    free(p->term_len);
     free(p);
 }
 
@@ -859,40 +873,119 @@ int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch)
     return 0;
 }
 
-/* Where the subjects, events and wage terms end, for the window. */
-#define PASS_ENDS 256
+/* Where the subjects, events and wage terms lie, for the window. */
+#define PASS_SPANS 256
+typedef struct {
+    uint32_t start, end;
+} span;
+
 typedef struct {
     const wa_prefilter *p;
-    uint32_t ends[3][PASS_ENDS];
+    const char *text;
+    span spans[3][PASS_SPANS];
     size_t n[3];
-    int overflow[3]; /* more ends than kept: treated as within reach */
-    int pass;        /* a subject and an event within reach were seen */
+    int overflow[3]; /* more spans than kept: treated as near */
+    int pass;        /* a subject and an event near enough to pair were seen */
 } pass_ctx;
+
+/* Whether a span ending at end and a span starting at start (not before
+ * the other's start) are at most window characters apart, counted as
+ * classify.c counts them (char_gap): 0 when they overlap. */
+static int near_enough(const pass_ctx *c, uint32_t end, uint32_t start)
+{
+    if (start <= end)
+        return 1;
+    uint32_t bytes = start - end, window = c->p->window;
+    if (bytes <= window)
+        return 1; /* bytes >= characters */
+    if (bytes > 4 * window)
+        return 0;
+    return wa_utf8_count(c->text + end, bytes) <= window;
+}
+
+static int near_spans(const pass_ctx *c, span a, span b)
+{
+    return a.start <= b.start ? near_enough(c, a.end, b.start) : near_enough(c, b.end, a.start);
+}
+
+static void add_span(pass_ctx *c, unsigned kind, span x)
+{
+    /* Matches come roughly in order of their end: the latest of the other
+     * side usually settles it at once. */
+    if (kind != KIND_WAGE) {
+        unsigned other = kind == KIND_SUBJECT ? KIND_EVENT : KIND_SUBJECT;
+        if (c->n[other] && near_spans(c, c->spans[other][c->n[other] - 1], x)) {
+            c->pass = 1;
+            return;
+        }
+    }
+    if (c->n[kind] == PASS_SPANS)
+        c->overflow[kind] = 1;
+    else
+        c->spans[kind][c->n[kind]++] = x;
+}
 
 static int on_term(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
 {
     (void)from;
     (void)flags;
     pass_ctx *c = ctx;
-    uint32_t end = (uint32_t)to;
-    /* Matches come roughly in order of their end: the latest end of the
-     * other side usually settles it at once. */
-    if (id != KIND_WAGE) {
-        unsigned other = id == KIND_SUBJECT ? KIND_EVENT : KIND_SUBJECT;
-        size_t no = c->n[other];
-        if (no) {
-            uint32_t o = c->ends[other][no - 1];
-            if ((end > o ? end - o : o - end) <= c->p->reach) {
-                c->pass = 1;
+    span x = {(uint32_t)to - c->p->term_len[id], (uint32_t)to};
+    add_span(c, c->p->term_kind[id], x);
+    return c->pass;
+}
+
+/* An event pattern's match in prefilter mode: only its end is known; it
+ * starts at most width bytes before (a wider span is never further away). */
+static int on_event_pattern(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void *ctx)
+{
+    (void)id;
+    (void)from;
+    (void)flags;
+    pass_ctx *c = ctx;
+    uint32_t end = (uint32_t)to, w = c->p->width;
+    span x = {w == UINT32_MAX || w > end ? 0 : end - w, end};
+    add_span(c, KIND_EVENT, x);
+    return c->pass;
+}
+
+static int cmp_start(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Whether a subject and an event span lie near enough to pair: in order of
+ * their starts, each span against the furthest-reaching span of the other
+ * side that started before it. */
+static int pair_near(pass_ctx *c)
+{
+    size_t ns = c->n[KIND_SUBJECT], ne = c->n[KIND_EVENT];
+    if (!ns || !ne)
+        return 0;
+    if (c->overflow[KIND_SUBJECT] || c->overflow[KIND_EVENT])
+        return 1;
+    span *S = c->spans[KIND_SUBJECT], *E = c->spans[KIND_EVENT];
+    qsort(S, ns, sizeof *S, cmp_start);
+    qsort(E, ne, sizeof *E, cmp_start);
+    size_t i = 0, j = 0;
+    int seen_s = 0, seen_e = 0;
+    uint32_t reach_s = 0, reach_e = 0; /* furthest end so far of each side */
+    while (i < ns || j < ne) {
+        if (j == ne || (i < ns && S[i].start <= E[j].start)) {
+            if (seen_e && near_enough(c, reach_e, S[i].start))
                 return 1;
-            }
+            reach_s = seen_s && reach_s > S[i].end ? reach_s : S[i].end;
+            seen_s = 1;
+            i++;
+        } else {
+            if (seen_s && near_enough(c, reach_s, E[j].start))
+                return 1;
+            reach_e = seen_e && reach_e > E[j].end ? reach_e : E[j].end;
+            seen_e = 1;
+            j++;
         }
     }
-    if (c->n[id] == PASS_ENDS) {
-        c->overflow[id] = 1;
-        return 0;
-    }
-    c->ends[id][c->n[id]++] = end;
     return 0;
 }
 
@@ -902,18 +995,25 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Whether some end of kind a lies within reach of some end of kind b. */
-static int within_reach(pass_ctx *c, unsigned a, unsigned b)
+/* Whether some subject and some wage term end within reach (bytes) of each
+ * other: an event pattern covering the wage term may then pair. */
+static int wage_within_reach(pass_ctx *c)
 {
-    if (!c->n[a] || !c->n[b])
+    size_t ns = c->n[KIND_SUBJECT], nw = c->n[KIND_WAGE];
+    if (!ns || !nw)
         return 0;
-    if (c->overflow[a] || c->overflow[b] || c->p->reach == UINT32_MAX)
+    if (c->overflow[KIND_SUBJECT] || c->overflow[KIND_WAGE] || c->p->reach == UINT32_MAX)
         return 1;
-    qsort(c->ends[a], c->n[a], sizeof(uint32_t), cmp_u32);
-    qsort(c->ends[b], c->n[b], sizeof(uint32_t), cmp_u32);
+    uint32_t a[PASS_SPANS], b[PASS_SPANS];
+    for (size_t k = 0; k < ns; k++)
+        a[k] = c->spans[KIND_SUBJECT][k].end;
+    for (size_t k = 0; k < nw; k++)
+        b[k] = c->spans[KIND_WAGE][k].end;
+    qsort(a, ns, sizeof *a, cmp_u32);
+    qsort(b, nw, sizeof *b, cmp_u32);
     size_t i = 0, j = 0;
-    while (i < c->n[a] && j < c->n[b]) {
-        uint32_t x = c->ends[a][i], y = c->ends[b][j];
+    while (i < ns && j < nw) {
+        uint32_t x = a[i], y = b[j];
         if ((x > y ? x - y : y - x) <= c->p->reach)
             return 1;
         if (x < y)
@@ -934,27 +1034,26 @@ int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q)
     memset(c->n, 0, sizeof c->n);
     memset(c->overflow, 0, sizeof c->overflow);
     c->p = p;
+    c->text = norm;
     c->pass = 0;
     hs_error_t e = hs_scan(p->db, norm, (unsigned)len, 0, scratch, on_term, c);
     if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED)
         return -1;
-    if (c->pass || within_reach(c, KIND_SUBJECT, KIND_EVENT))
+    if (c->pass || pair_near(c))
         return 1;
     /* No event term near a subject: only an event pattern, which covers an
      * event or wage term, can still make one, so a wage term must be near
      * a subject and an event pattern must match near it too. */
-    if (!within_reach(c, KIND_SUBJECT, KIND_WAGE))
+    if (!wage_within_reach(c))
         return 0;
     if (p->events_unknown || (p->tibetan_events && q->n_tibetan > 0))
         return 1;
     if (!p->event_db)
         return 0;
-    c->n[KIND_EVENT] = 0;
-    c->overflow[KIND_EVENT] = 0;
-    e = hs_scan(p->event_db, norm, (unsigned)len, 0, scratch, on_term, c);
+    e = hs_scan(p->event_db, norm, (unsigned)len, 0, scratch, on_event_pattern, c);
     if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED)
         return -1;
-    return c->pass || within_reach(c, KIND_SUBJECT, KIND_EVENT);
+    return c->pass || pair_near(c);
 }
 
 size_t wa_prefilter_count(const wa_prefilter *p, int side)

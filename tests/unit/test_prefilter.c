@@ -685,6 +685,20 @@ static void far_apart_terms_are_prefiltered_out(void **state)
     /* the same two sentences side by side pass */
     const char *near = "环卫工人清扫街道。有人说被拖欠了。";
     assert_int_equal(wt_classify_doc(d, NULL, near, 0)->prefiltered_out, 0);
+    /* The window is counted in characters, as the classifier counts it: a
+     * gap of exactly the window passes, one more character does not. */
+    for (uint32_t gap = d->rules.window; gap <= d->rules.window + 1; gap++) {
+        b.len = 0;
+        assert_int_equal(wa_buf_append_str(&b, "环卫工人"), 0);
+        for (uint32_t k = 0; k < gap; k++)
+            assert_int_equal(wa_buf_append_str(&b, "嗯"), 0);
+        assert_int_equal(wa_buf_append_str(&b, "拖欠了"), 0);
+        assert_int_equal(wa_buf_append(&b, "", 1), 0);
+        r = wt_classify_doc(d, NULL, b.data, 0);
+        assert_int_equal(r->prefiltered_out, gap > d->rules.window);
+        check_agree("window-edge", NULL, b.data, &t);
+    }
+    assert_int_equal(t.disagreements, 0);
     wa_buf_free(&b);
 }
 
