@@ -995,20 +995,23 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Whether some subject and some wage term end within reach (bytes) of each
- * other: an event pattern covering the wage term may then pair. */
-static int wage_within_reach(pass_ctx *c)
+/* Whether some subject and some event or wage term end within reach (bytes)
+ * of each other: an event pattern covering that term, reaching further
+ * than the term itself, may then pair. */
+static int term_within_reach(pass_ctx *c)
 {
-    size_t ns = c->n[KIND_SUBJECT], nw = c->n[KIND_WAGE];
+    size_t ns = c->n[KIND_SUBJECT], nw = c->n[KIND_WAGE] + c->n[KIND_EVENT];
     if (!ns || !nw)
         return 0;
-    if (c->overflow[KIND_SUBJECT] || c->overflow[KIND_WAGE] || c->p->reach == UINT32_MAX)
+    if (c->overflow[KIND_SUBJECT] || c->overflow[KIND_WAGE] || c->overflow[KIND_EVENT] || c->p->reach == UINT32_MAX)
         return 1;
-    uint32_t a[PASS_SPANS], b[PASS_SPANS];
+    uint32_t a[PASS_SPANS], b[2 * PASS_SPANS];
     for (size_t k = 0; k < ns; k++)
         a[k] = c->spans[KIND_SUBJECT][k].end;
-    for (size_t k = 0; k < nw; k++)
+    for (size_t k = 0; k < c->n[KIND_WAGE]; k++)
         b[k] = c->spans[KIND_WAGE][k].end;
+    for (size_t k = 0; k < c->n[KIND_EVENT]; k++)
+        b[c->n[KIND_WAGE] + k] = c->spans[KIND_EVENT][k].end;
     qsort(a, ns, sizeof *a, cmp_u32);
     qsort(b, nw, sizeof *b, cmp_u32);
     size_t i = 0, j = 0;
@@ -1041,10 +1044,12 @@ int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q)
         return -1;
     if (c->pass || pair_near(c))
         return 1;
-    /* No event term near a subject: only an event pattern, which covers an
-     * event or wage term, can still make one, so a wage term must be near
-     * a subject and an event pattern must match near it too. */
-    if (!wage_within_reach(c))
+    /* No event term near a subject: only an event pattern can still make
+     * one. It covers an event or wage term and may reach past it (欠了4个月
+     * holds 欠了), so such a term must be near a subject (within the window
+     * widened by the widest pattern) and a pattern's match must be within
+     * the window. */
+    if (!term_within_reach(c))
         return 0;
     if (p->events_unknown || (p->tibetan_events && q->n_tibetan > 0))
         return 1;

@@ -21,14 +21,16 @@
  *  2. The rest is normalised without the offset map (the costly part of
  *     normalisation: no map, no sentence breaks) and the terms are searched
  *     with their places: a subject and an event term must lie within the
- *     rules' window, in characters counted as the classifier counts them. A
- *     wage term is no event: where only wage terms lie near a subject (within
- *     the window widened by the longest term and the widest event pattern),
- *     the event patterns are searched too, in Vectorscan's prefilter mode
- *     (whose matches include PCRE2's, at the same ends), and a match, taken
- *     to start as far back as the widest pattern reaches (a pattern without
- *     a bound on its width: the start of the text), must lie within the
- *     window of a subject.
+ *     rules' window, in characters counted as the classifier counts them.
+ *     Failing that, an event pattern may still pair: it covers an event or
+ *     wage term (a wage term is no event by itself) and may reach past it
+ *     (欠了4个月 holds 欠了). So where such a term lies within the window
+ *     widened by the longest term and the widest event pattern, the event
+ *     patterns are searched too, in Vectorscan's prefilter mode (whose
+ *     matches include PCRE2's, at the same ends), and a match, taken to
+ *     start as far back as the widest pattern reaches (a pattern without a
+ *     bound on its width: the start of the text), must lie within the window
+ *     of a subject.
  *
  * It looks at nothing the classifier would not, so it cannot drop a hit;
  * tests/unit/test_prefilter.c (the corpus and thousands of mutated copies,
@@ -56,8 +58,8 @@ int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch);
 
 /* 1 when normalised text q (title, break, text; made without the offset
  * map) holds a subject term and, within the rules' window, an event term or
- * an event pattern's match (looked for only near a wage term); 0 when it
- * does not (not a hit), -1 on a scan error. */
+ * an event pattern's match (looked for only near an event or wage term); 0
+ * when it does not (not a hit), -1 on a scan error. */
 int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q);
 
 enum { WA_PREFILTER_REJECT = 0, WA_PREFILTER_PASS = 1, WA_PREFILTER_UNSURE = 2 };

@@ -242,6 +242,125 @@ static void grouping_by_unit_and_text(void **state)
     assert_int_equal(q(f, "SELECT case_count FROM companies WHERE name LIKE '净美东兴%' ORDER BY id LIMIT 1"), 2);
 }
 
+/* Texts of the test data (tests/alerting/gen_hits.py, seed 7, incidents 162,
+ * 325 and 383): one Tibetan template, so the stories are close in SimHash.
+ * The repost of 162 (naming no unit) is 5 bits from 162's second post and
+ * also 5 from 325's and 383's first, 6 from 162's first. */
+#define TIE_162_0 "阿里普兰县གི་丰福保洁（有限公司）ཡིས་གཙང་སྦྲའི་ལས་མི་25ལ་ཟླ་བ་2གི་གླ་ཕོགས་སྤྲད་མེད། འབོར་ཚད་37000ཡིན། 项目经理一直推脱说政府没拨款，编号1162"
+#define TIE_162_1 "转发：阿里普兰县གི་豐福保潔有限公司ཡིས་གཙང་སྦྲའི་ལས་མི་25ལ་ཟླ་བ་2གི་གླ་ཕོགས་སྤྲད་མེད། འབོར་ཚད་37000ཡིན། 项目经理一直推脱说政府没拨款，编号1162"
+#define TIE_162_8 "阿里普兰县གི་丰福保洁 有限 公司ཡིས་གཙང་སྦྲའི་ལས་མི་25ལ་ཟླ་བ་2གི་གླ་ཕོགས་སྤྲད་མེད། འབོར་ཚད་37000ཡིན། 项目经理一直推脱说政府没拨款，编号1162 请有关部门关注！"
+#define TIE_325_0 "阿里普兰县གི་阿里市福华保洁有限公司ཡིས་གཙང་སྦྲའི་ལས་མི་31ལ་ཟླ་བ་12གི་གླ་ཕོགས་སྤྲད་མེད། འབོར་ཚད་135000ཡིན། 项目经理一直推脱说政府没拨款，编号1325"
+#define TIE_383_2 "日喀则桑珠孜区གི་东阳绿化（有限公司）ཡིས་གཙང་སྦྲའི་ལས་མི་62ལ་ཟླ་བ་12གི་གླ་ཕོགས་སྤྲད་མེད། འབོར་ཚད་832000ཡིན། 项目经理一直推脱说政府没拨款，编号1383 请有关部门关注！"
+#define TIE_HIT(id, pref, unit, text)                                                                              \
+    "{\"id\":\"" id "\",\"level\":\"blue\",\"text\":\"" text "\",\"region\":{\"prefecture\":\"" pref "\"},"     \
+    "\"entities\":{\"company\":" unit "}}"
+
+static const char *const tie_162[] = {TIE_HIT("doc-162-0", "阿里", "\"丰福保洁（有限公司）\"", TIE_162_0),
+                                      TIE_HIT("doc-162-1", "阿里", "\"豐福保潔有限公司\"", TIE_162_1),
+                                      TIE_HIT("doc-162-8", "阿里", "\"丰福保洁 有限 公司\"", TIE_162_8)};
+static const char tie_325[] = TIE_HIT("doc-325-0", "阿里", "\"阿里市福华保洁有限公司\"", TIE_325_0);
+static const char tie_383[] = TIE_HIT("doc-383-2", "日喀则", "\"东阳绿化（有限公司）\"", TIE_383_2);
+static const char tie_repost_325[] = TIE_HIT("doc-325-19", "阿里", "null", "转 " TIE_325_0);
+
+/* The repost of 162 (doc id `id`), naming no unit. */
+static const char *tie_repost_162(const char *id)
+{
+    static char b[1024];
+    snprintf(b, sizeof b, TIE_HIT("%s", "阿里", "null", "转 " TIE_162_0), id);
+    return b;
+}
+
+static long long case_of(fixture *f, const char *doc_id)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT case_id FROM hits WHERE doc_id = '%s'", doc_id);
+    return q(f, sql);
+}
+
+/* A restart: the index is loaded from the ledger again. */
+static void restart(fixture *f, long long now)
+{
+    char err[512];
+    wa_incidents_free(f->inc);
+    f->inc = wa_incidents_new(&f->x, now, err, sizeof err);
+    if (!f->inc)
+        fail_msg("%s", err);
+}
+
+/* The case a repost joins by its text must not depend on the order the
+ * hits came in (it decides the case ids: partitions, redelivery and
+ * restarts shuffle it), nor on which other reposts came first, nor on a
+ * restart. Equal nearest distances were broken by the lower case id, so the
+ * repost of 162 joined 325's case when 325's was opened first, and opened a
+ * case of its own when 383's (another prefecture) was. */
+static void near_text_choice_ignores_arrival_order(void **state)
+{
+    (void)state;
+    /* Which incident's hits come first; 'r': 325's repost before 162's. */
+    static const char *const orders[] = {"abc", "bac", "cab", "cba", "bacr", "cbar", "abcr"};
+    for (size_t o = 0; o < sizeof orders / sizeof orders[0]; o++) {
+        fixture *f;
+        assert_int_equal(setup((void **)&f), 0);
+        wa_hit_result r;
+        long long t = T0;
+        for (const char *p = orders[o]; *p; p++) {
+            if (*p == 'a')
+                for (size_t i = 0; i < sizeof tie_162 / sizeof tie_162[0]; i++)
+                    assert_int_equal(add(f, tie_162[i], t++, &r), 0);
+            else
+                assert_int_equal(add(f, *p == 'b' ? tie_325 : *p == 'c' ? tie_383 : tie_repost_325, t++, &r), 0);
+        }
+        assert_int_equal(q(f, "SELECT count(*) FROM cases"), 3);
+        long long want = case_of(f, "doc-162-0");
+        assert_int_equal(add(f, tie_repost_162("doc-162-19"), t++, &r), 0);
+        if (r.outcome != WA_HIT_JOINED || r.case_id != want)
+            fail_msg("order %s: the repost of 162 %s case %lld, not 162's case %lld", orders[o],
+                     r.outcome == WA_HIT_NEW_CASE ? "opened" : "joined", r.case_id, want);
+        /* After a restart, another copy goes to the same case. */
+        restart(f, t);
+        assert_int_equal(add(f, tie_repost_162("doc-162-20"), t++, &r), 0);
+        assert_int_equal(r.outcome, WA_HIT_JOINED);
+        assert_int_equal(r.case_id, want);
+        assert_int_equal(teardown((void **)&f), 0);
+    }
+}
+
+/* The nearest text of a case the hit may not join (closed, or of another
+ * place or unit) must not hide the next nearest. The running process still
+ * indexes a case closed since, a restarted one does not load it: the answer
+ * depended on when the process last started. */
+static void near_text_skips_cases_it_may_not_join(void **state)
+{
+    fixture *f = *state;
+    wa_hit_result r;
+    /* 383's text (another prefecture) is nearer than 162's own. */
+    assert_int_equal(add(f, tie_383, T0, &r), 0);
+    assert_int_equal(add(f, tie_162[0], T0 + 1, &r), 0);
+    long long c162 = r.case_id;
+    assert_int_equal(add(f, tie_repost_162("r-1"), T0 + 2, &r), 0);
+    assert_int_equal(r.outcome, WA_HIT_JOINED);
+    assert_int_equal(r.case_id, c162);
+    /* 162's case closed; the story is reported again and opens a new case. */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+    char sql[96];
+    snprintf(sql, sizeof sql, "UPDATE cases SET status = 'closed', closed_at = %lld WHERE id = %lld", T0 + 3, c162);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(add(f, tie_162[1], T0 + 4, &r), 0);
+    assert_int_equal(r.outcome, WA_HIT_NEW_CASE);
+    long long reopened = r.case_id;
+    /* The closed case holds texts as near as the new one's: the repost joins the open one... */
+    assert_int_equal(add(f, tie_repost_162("r-2"), T0 + 5, &r), 0);
+    assert_int_equal(r.outcome, WA_HIT_JOINED);
+    assert_int_equal(r.case_id, reopened);
+    /* ...and so it does after a restart, which no longer loads the closed case. */
+    restart(f, T0 + 6);
+    assert_int_equal(add(f, tie_repost_162("r-3"), T0 + 6, &r), 0);
+    assert_int_equal(r.outcome, WA_HIT_JOINED);
+    assert_int_equal(r.case_id, reopened);
+}
+
 static void malformed_hits(void **state)
 {
     fixture *f = *state;
@@ -410,6 +529,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(migrations_step_by_step, setup, teardown),
         cmocka_unit_test_setup_teardown(events_are_append_only, setup, teardown),
         cmocka_unit_test_setup_teardown(grouping_by_unit_and_text, setup, teardown),
+        cmocka_unit_test(near_text_choice_ignores_arrival_order),
+        cmocka_unit_test_setup_teardown(near_text_skips_cases_it_may_not_join, setup, teardown),
         cmocka_unit_test_setup_teardown(malformed_hits, setup, teardown),
         cmocka_unit_test_setup_teardown(workflow_steps, setup, teardown),
         cmocka_unit_test_setup_teardown(clocks_escalate_once, setup, teardown),

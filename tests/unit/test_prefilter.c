@@ -703,15 +703,18 @@ static void far_apart_terms_are_prefiltered_out(void **state)
 }
 
 /* A wage term is no event: near a subject it passes only where an event
- * pattern (which must cover it) matches too. The patterns are looked for in
- * Vectorscan's prefilter mode, PCRE2-only ones (lookarounds) included. */
-static void a_wage_term_needs_an_event_pattern(void **state)
+ * pattern (which must cover it) matches too; and a pattern may reach past
+ * the event term it covers. The patterns are looked for in Vectorscan's
+ * prefilter mode, PCRE2-only ones (lookarounds) included. */
+static void events_from_patterns_need_a_match(void **state)
 {
     (void)state;
     wt_file files[] = {
-        {"zh/terms.dict", "[subject]\n环卫工人\n[arrears]\n拖欠\n[wage]\n工资\n工钱\n", 0},
+        {"zh/terms.dict", "[subject]\n环卫工人\n[arrears]\n拖欠\n欠了\n[wage]\n工资\n工钱\n", 0},
         {"zh/patterns.re",
-         "[arrears]\n工资[^,;!?。\\n]{0,6}?(?:没|未)(?:发|给)\n工钱(?!早发了)[^,;!?。\\n]{0,4}?被压着\n", 0},
+         "[arrears]\n工资[^,;!?。\\n]{0,6}?(?:没|未)(?:发|给)\n工钱(?!早发了)[^,;!?。\\n]{0,4}?被压着\n"
+         "欠了[0-9]{1,2}个月\n",
+         0},
         {"bo/terms.dict", "[subject]\nགཙང་སྦྲའི་ལས་མི\n[wage]\nཟླ་ཕོགས\n", 0},
         {"bo/patterns.re", "[arrears]\n(?<![\\x{0F40}-\\x{0FBC}])ཟླ་ཕོགས[^།\\n]{0,8}?མ་སྤྲད\n", 0},
         {NULL, NULL, 0},
@@ -731,6 +734,18 @@ static void a_wage_term_needs_an_event_pattern(void **state)
         {"གཙང་སྦྲའི་ལས་མིའི་ཟླ་ཕོགས་མ་སྤྲད།", 1},   /* a Tibetan pattern */
     };
     tally t = {0, 0, 0};
+    /* An event pattern reaches past the event term it holds: 欠了4个月 is a
+     * window away from the subject, 欠了 three characters more. */
+    wa_buf b;
+    wa_buf_init(&b);
+    assert_int_equal(wa_buf_append_str(&b, "欠了4个月"), 0);
+    for (uint32_t k = 0; k < d->rules.window; k++)
+        assert_int_equal(wa_buf_append_str(&b, "嗯"), 0);
+    assert_int_equal(wa_buf_append_str(&b, "环卫工人"), 0);
+    assert_int_equal(wa_buf_append(&b, "", 1), 0);
+    assert_int_equal(normalised_pass(d, &scratch, NULL, b.data), 1);
+    check_agree_with(d, "pattern-past-term", NULL, b.data, &t);
+    wa_buf_free(&b);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         if (normalised_pass(d, &scratch, NULL, cases[i].text) != cases[i].pass)
             fail_msg("normalised prefilter: expected %d for %s", cases[i].pass, cases[i].text);
@@ -765,7 +780,7 @@ int main(void)
         cmocka_unit_test(raw_stage_rejects_only_what_normalising_rejects),
         cmocka_unit_test(raw_stage_sees_every_hiding_place),
         cmocka_unit_test(far_apart_terms_are_prefiltered_out),
-        cmocka_unit_test(a_wage_term_needs_an_event_pattern),
+        cmocka_unit_test(events_from_patterns_need_a_match),
     };
     return cmocka_run_group_tests_name("test_prefilter", tests, NULL, NULL);
 }
