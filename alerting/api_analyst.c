@@ -164,7 +164,7 @@ enum MHD_Result wa_api_explain(wa_analyst *a, const wa_api_req *rq)
         return ret;
     }
     wa_dict *d = wa_classifier_acquire(a->c);
-    wa_doc doc = {NULL, 0, title, title ? strlen(title) : 0, text, strlen(text)};
+    wa_doc doc = {NULL, 0, title, title ? strlen(title) : 0, text, strlen(text), 0};
     const wa_result *r;
     json_t *out = NULL;
     wa_buf hit;

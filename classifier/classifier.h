@@ -27,6 +27,7 @@ typedef struct {
     size_t title_len;
     const char *text;
     size_t text_len;
+    int valid_utf8;       /* 1: title and text are known to be valid UTF-8 (simdjson read them) */
 } wa_doc;
 
 typedef struct {

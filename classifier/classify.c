@@ -659,7 +659,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         int raw = WA_PREFILTER_UNSURE;
         if (!(flags & WA_NO_RAW_PREFILTER))
             raw = wa_prefilter_raw(d->prefilter, s->scratch, doc->title ? doc->title : "", doc->title ? doc->title_len : 0,
-                                   doc->text ? doc->text : "", doc->text_len);
+                                   doc->text ? doc->text : "", doc->text_len, doc->valid_utf8);
         if (raw < 0)
             return -1;
         /* Both sides as written settle it, unless they must also be close. */

@@ -628,11 +628,13 @@ static int on_raw(unsigned id, unsigned long long from, unsigned long long to, u
     return (*seen & 3u) == 3u || (*seen & 4u);
 }
 
-static int raw_field(const wa_prefilter *p, void *scratch, const char *s, size_t len, unsigned *seen)
+static int raw_field(const wa_prefilter *p, void *scratch, const char *s, size_t len, int valid_utf8, unsigned *seen)
 {
     if (len == 0)
         return 0;
-    if (len > UINT32_MAX || !wa_utf8_valid(s, len) || hides_terms(p, (const unsigned char *)s, len)) {
+    /* The vector scan skips continuation bytes: behind invalid UTF-8
+     * (which normalisation drops) a term could hide from it. */
+    if (len > UINT32_MAX || (!valid_utf8 && !wa_utf8_valid(s, len)) || hides_terms(p, (const unsigned char *)s, len)) {
         *seen |= 4u;
         return 0;
     }
@@ -641,14 +643,14 @@ static int raw_field(const wa_prefilter *p, void *scratch, const char *s, size_t
 }
 
 int wa_prefilter_raw(const wa_prefilter *p, void *scratch, const char *title, size_t title_len, const char *text,
-                     size_t text_len)
+                     size_t text_len, int valid_utf8)
 {
     if (!p->raw_db)
         return WA_PREFILTER_UNSURE;
     unsigned seen = 0;
-    if (raw_field(p, scratch, title, title_len, &seen) != 0)
+    if (raw_field(p, scratch, title, title_len, valid_utf8, &seen) != 0)
         return -1;
-    if ((seen & 3u) != 3u && !(seen & 4u) && raw_field(p, scratch, text, text_len, &seen) != 0)
+    if ((seen & 3u) != 3u && !(seen & 4u) && raw_field(p, scratch, text, text_len, valid_utf8, &seen) != 0)
         return -1;
     if ((seen & 3u) == 3u)
         return WA_PREFILTER_PASS;

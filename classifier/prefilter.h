@@ -67,9 +67,11 @@ enum { WA_PREFILTER_REJECT = 0, WA_PREFILTER_PASS = 1, WA_PREFILTER_UNSURE = 2 }
 /* The raw stage, on title and text as written: REJECT when normalised text
  * cannot hold a subject term and an event or wage term (then
  * wa_prefilter_pass would say 0), PASS when the text as written holds both,
- * UNSURE when only normalising can tell; -1 on a scan error. */
+ * UNSURE when only normalising can tell; -1 on a scan error. valid_utf8: both
+ * are known to be valid UTF-8 (else they are checked: invalid bytes make it
+ * UNSURE). */
 int wa_prefilter_raw(const wa_prefilter *p, void *scratch, const char *title, size_t title_len, const char *text,
-                     size_t text_len);
+                     size_t text_len, int valid_utf8);
 
 /* 1 when wa_prefilter_pass checks the window (every event pattern has a
  * bounded width), 0 when it only checks that both sides are present. */

@@ -65,7 +65,7 @@ static int classify_stream(cli_opts *o, const wa_dict *d, wa_session *s, wa_json
             continue;
         }
         st->docs++;
-        wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text, jd.text_len};
+        wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text, jd.text_len, 1};
         int truncated = 0;
         if (doc.text_len > o->max_doc_bytes) {
             doc.text_len = cli_truncate_utf8(doc.text, doc.text_len, o->max_doc_bytes);

@@ -198,7 +198,7 @@ int cmd_eval(cli_opts *o, int argc, char **argv)
                 continue;
             }
             wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text,
-                          cli_truncate_utf8(jd.text, jd.text_len, o->max_doc_bytes)};
+                          cli_truncate_utf8(jd.text, jd.text_len, o->max_doc_bytes), 1};
             const wa_result *res;
             if (wa_classify(s, d, &doc, flags, &res) != 0) {
                 status = 1;

@@ -151,7 +151,7 @@ int cmd_explain(cli_opts *o, int argc, char **argv)
                     continue;
                 }
                 wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text,
-                              cli_truncate_utf8(jd.text, jd.text_len, o->max_doc_bytes)};
+                              cli_truncate_utf8(jd.text, jd.text_len, o->max_doc_bytes), 1};
                 explain_doc(d, s, &doc, flags, color);
             }
             jsonl_close(&r);
@@ -171,7 +171,7 @@ int cmd_explain(cli_opts *o, int argc, char **argv)
             size_t len = cli_truncate_utf8(text.data, text.len, o->max_doc_bytes);
             if (wa_utf8_check(text.data, len) != len)
                 fprintf(stderr, "wa-classify explain: the text is not valid UTF-8; invalid bytes are skipped\n");
-            wa_doc doc = {NULL, 0, NULL, 0, text.data, len};
+            wa_doc doc = {NULL, 0, NULL, 0, text.data, len, 0};
             explain_doc(d, s, &doc, flags, color);
         }
     }

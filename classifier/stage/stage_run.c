@@ -247,7 +247,7 @@ static int handle(stage *st, const rd_kafka_message_t *m, wa_buf *key)
         wa_commit_tracker_release(st->tr, ticket);
         return 0;
     }
-    wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text, jd.text_len};
+    wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text, jd.text_len, 1};
     int truncated = 0;
     if (doc.text_len > st->o->max_doc_bytes) {
         doc.text_len = cli_truncate_utf8(doc.text, doc.text_len, st->o->max_doc_bytes);

@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     wa_json_doc jd;
     char err[256];
     if (wa_json_read_doc(reader, line, size, size, &jd, err, sizeof err) == 0) {
-        wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text, jd.text_len};
+        wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text, jd.text_len, 1};
         wa_dict *d = wa_classifier_acquire(cls);
         const wa_result *r;
         if (wa_classify(session, d, &doc, 0, &r) != 0)

@@ -221,7 +221,7 @@ static json_t *hit_json(const char *line, const wa_result **res_out)
     memcpy(buf, line, len);
     if (wa_json_read_doc(reader(), buf, len, sizeof buf, &jd, err, sizeof err) != 0)
         fail_msg("refused: %s", err);
-    wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text, jd.text_len};
+    wa_doc doc = {jd.id, jd.id_len, jd.title, jd.title_len, jd.text, jd.text_len, 1};
     const wa_result *r = NULL;
     assert_int_equal(wa_classify(wt_session(), wt_repo_dict(), &doc, 0, &r), 0);
     assert_true(r->hit);

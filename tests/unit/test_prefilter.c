@@ -522,7 +522,7 @@ static int normalised_pass(const wa_dict *d, void **scratch, const char *title, 
 
 static int raw_verdict(const wa_dict *d, void *scratch, const char *title, const char *text)
 {
-    int v = wa_prefilter_raw(d->prefilter, scratch, title ? title : "", title ? strlen(title) : 0, text, strlen(text));
+    int v = wa_prefilter_raw(d->prefilter, scratch, title ? title : "", title ? strlen(title) : 0, text, strlen(text), 0);
     assert_true(v >= 0);
     return v;
 }

@@ -31,7 +31,7 @@ static void write_terms(const char *dir, const char *terms)
 
 static int classify_hit(wa_session *s, const wa_dict *d, const char *text)
 {
-    wa_doc doc = {"t", 1, NULL, 0, text, strlen(text)};
+    wa_doc doc = {"t", 1, NULL, 0, text, strlen(text), 0};
     const wa_result *r = NULL;
     if (wa_classify(s, d, &doc, 0, &r) != 0 || !r)
         return -1;
