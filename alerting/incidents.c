@@ -15,10 +15,20 @@ typedef struct {
     long long case_id;
 } fingerprint;
 
+/* A case some of whose fingerprints are within the distance of a hit's. */
+typedef struct {
+    long long case_id;
+    int best;     /* the smallest distance of its fingerprints to the hit's */
+    size_t near;  /* how many of its fingerprints are within the distance */
+    uint64_t low; /* the smallest of those fingerprints */
+} candidate;
+
 struct wa_incidents {
     wa_ctx *x;
     fingerprint *fp;
     size_t nfp, cap, committed; /* fp[0..committed) are in the ledger for sure */
+    candidate *cand;            /* scratch for near_case */
+    size_t ncand, cand_cap;
     wa_buf key;                 /* scratch for unit keys */
     int load_failed;            /* out of memory while loading the index */
 };
@@ -64,6 +74,7 @@ void wa_incidents_free(wa_incidents *inc)
     if (!inc)
         return;
     free(inc->fp);
+    free(inc->cand);
     wa_buf_free(&inc->key);
     free(inc);
 }
@@ -149,19 +160,74 @@ static int add_link(wa_case *c, const char *url)
     return rc;
 }
 
-/* The case whose fingerprints are nearest to h, within the distance. */
-static long long near_case(const wa_incidents *inc, uint64_t h)
+/* Candidates in the order they are tried: nearest first; at the same
+ * distance the case with more texts near the hit's; then the smaller
+ * fingerprint. Every key is a function of the texts stored, not of the
+ * order they came in: ids are given in arrival order, which partitions,
+ * redelivery and restarts shuffle, so the id decides only between cases
+ * holding exactly the same near texts. */
+static int candidate_cmp(const void *pa, const void *pb)
 {
-    int best = inc->x->ac->near_distance + 1;
-    long long id = 0;
+    const candidate *a = pa, *b = pb;
+    if (a->best != b->best)
+        return a->best < b->best ? -1 : 1;
+    if (a->near != b->near)
+        return a->near > b->near ? -1 : 1;
+    if (a->low != b->low)
+        return a->low < b->low ? -1 : 1;
+    return (a->case_id > b->case_id) - (a->case_id < b->case_id);
+}
+
+/* The case a hit with fingerprint h, place pref and unit key unit_key
+ * (either may be NULL) joins by its text: of the cases it may join, the one
+ * holding the nearest text within the distance. The cases it may not join
+ * are left out before choosing, not after: the index also holds cases closed
+ * or gone quiet since they were indexed (a restarted process does not load
+ * them), and a nearest text of a case it may not join must not hide the
+ * next one, or the answer would depend on when the process last started.
+ * Returns 0 with *out (0: none), or -1 on a ledger error. */
+static int near_case(wa_incidents *inc, uint64_t h, const char *pref, const char *unit_key, long long since,
+                     long long *out)
+{
+    int within = inc->x->ac->near_distance;
+    *out = 0;
+    inc->ncand = 0;
     for (size_t i = 0; i < inc->nfp; i++) {
         int d = wa_simhash_distance(inc->fp[i].simhash, h);
-        if (d < best || (d == best && id && inc->fp[i].case_id < id)) {
-            best = d;
-            id = inc->fp[i].case_id;
+        if (d > within)
+            continue;
+        size_t k = 0;
+        while (k < inc->ncand && inc->cand[k].case_id != inc->fp[i].case_id)
+            k++;
+        if (k == inc->ncand) {
+            if (wa_grow((void **)&inc->cand, &inc->cand_cap, inc->ncand + 1, sizeof *inc->cand) != 0)
+                return -1;
+            inc->cand[k] = (candidate){.case_id = inc->fp[i].case_id, .best = d, .near = 0, .low = inc->fp[i].simhash};
+            inc->ncand++;
         }
+        candidate *c = &inc->cand[k];
+        c->near++;
+        if (d < c->best)
+            c->best = d;
+        if (inc->fp[i].simhash < c->low)
+            c->low = inc->fp[i].simhash;
     }
-    return id;
+    if (inc->ncand > 1) /* cand is still NULL before the first candidate */
+        qsort(inc->cand, inc->ncand, sizeof *inc->cand, candidate_cmp);
+    for (size_t k = 0; k < inc->ncand && !*out; k++) {
+        wa_case nc;
+        if (wa_ledger_case_get(inc->x->ledger, inc->cand[k].case_id, &nc) != 0)
+            return -1;
+        /* A near-duplicate text with a different named unit or place is
+         * another incident told with the same words (a template, a
+         * campaign post): only the same story joins. */
+        int other_unit = unit_key && nc.unit_key && strcmp(unit_key, nc.unit_key) != 0;
+        int other_place = pref && nc.prefecture && strcmp(pref, nc.prefecture) != 0;
+        if (strcmp(nc.status, "closed") != 0 && nc.last_seen >= since && !other_unit && !other_place)
+            *out = inc->cand[k].case_id;
+        wa_case_clear(&nc);
+    }
+    return 0;
 }
 
 static void malformed(wa_hit_result *res, const char *why)
@@ -239,23 +305,8 @@ int wa_incidents_add(wa_incidents *inc, const char *json, size_t len, long long 
     long long case_id = 0, since = now - x->ac->window_s;
     if (unit_key && wa_ledger_case_by_unit(x->ledger, pref, unit_key, since, &case_id) != 0)
         goto out;
-    if (!case_id && has_h) {
-        long long near = near_case(inc, h);
-        if (near) {
-            /* The index may hold cases since closed or gone quiet: check. */
-            wa_case nc;
-            if (wa_ledger_case_get(x->ledger, near, &nc) != 0)
-                goto out;
-            /* A near-duplicate text with a different named unit or place is
-             * another incident told with the same words (a template, a
-             * campaign post): only the same story joins. */
-            int other_unit = unit_key && nc.unit_key && strcmp(unit_key, nc.unit_key) != 0;
-            int other_place = pref && nc.prefecture && strcmp(pref, nc.prefecture) != 0;
-            if (strcmp(nc.status, "closed") != 0 && nc.last_seen >= since && !other_unit && !other_place)
-                case_id = near;
-            wa_case_clear(&nc);
-        }
-    }
+    if (!case_id && has_h && near_case(inc, h, pref, unit_key, since, &case_id) != 0)
+        goto out;
     if (case_id) {
         if (wa_ledger_case_get(x->ledger, case_id, &c) != 0)
             goto out;
