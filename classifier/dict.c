@@ -798,15 +798,48 @@ static int needs_pcre2(const char *src)
     return 0;
 }
 
-/* The pattern as the gate database compiles it. Vectorscan and PCRE2 read
- * Unicode script and category properties from different tables (PCRE2 gives
- * \p{Han} the script extensions, so it matches 。 too), so every property,
- * and every character class that holds one, becomes "any character": the
- * gate may then fire more often, never less. */
-int wa_dict_gate_source(const char *src, wa_buf *out)
+/* A counted repeat {m,n} at src (m, n digits) wider than this is loosened
+ * to {m,} in a gate: Vectorscan builds a state for every count, and in UTF-8
+ * mode [^།\n]{0,40} alone runs to megabytes, while [^།\n]* costs nothing. */
+#define GATE_REPEAT_MAX 4
+
+/* The length of "{m,n}" at s with n > GATE_REPEAT_MAX, else 0; *m_len is
+ * the length of m's digits. */
+static size_t wide_repeat(const char *s, size_t *m_len)
+{
+    size_t k = 1, m0 = 1;
+    while (s[k] >= '0' && s[k] <= '9')
+        k++;
+    if (k == m0 || s[k] != ',')
+        return 0;
+    *m_len = k - m0;
+    size_t n0 = ++k;
+    unsigned long n = 0;
+    while (s[k] >= '0' && s[k] <= '9' && n <= 100000)
+        n = n * 10 + (unsigned long)(s[k++] - '0');
+    if (k == n0 || s[k] != '}' || n <= GATE_REPEAT_MAX)
+        return 0;
+    return k + 1;
+}
+
+/* The pattern as a gate or prefilter database compiles it. Vectorscan and
+ * PCRE2 read Unicode script and category properties from different tables
+ * (PCRE2 gives \p{Han} the script extensions, so it matches 。 too), so every
+ * property, and every character class that holds one, becomes "any
+ * character"; with loosen, wide counted repeats become open ones. Either way
+ * the database may fire more often, never less, and where the pattern
+ * matches it reports the same ends. */
+int wa_dict_gate_source(const char *src, int loosen, wa_buf *out)
 {
     out->len = 0;
     for (size_t i = 0; src[i];) {
+        size_t m_len, q = src[i] == '{' && loosen ? wide_repeat(src + i, &m_len) : 0;
+        if (q) {
+            if (wa_buf_append(out, src + i, 1 + m_len) != 0 || wa_buf_append_str(out, ",}") != 0)
+                return -1;
+            i += q;
+            continue;
+        }
         if (src[i] == '\\' && (src[i + 1] == 'p' || src[i + 1] == 'P')) {
             size_t j = i + 2;
             if (src[j] == '{') {
@@ -952,7 +985,7 @@ uint32_t wa_dict_event_pattern_width(const wa_dict *d)
         const char *src = p->source;
         unsigned flags = HS_FLAG_UTF8 | HS_FLAG_UCP;
         if (!p->in_signal_db) {
-            if (wa_dict_gate_source(p->source, &g) != 0) {
+            if (wa_dict_gate_source(p->source, 0, &g) != 0) {
                 wa_buf_free(&g);
                 return UINT32_MAX;
             }
@@ -1037,7 +1070,7 @@ static int compile_patterns(wa_dict *d, const char *cache, wa_diag *diag)
                 continue;
             wa_buf_init(&gate_src[n]);
             ngate = n + 1;
-            if (wa_dict_gate_source(p->source, &gate_src[n]) != 0) {
+            if (wa_dict_gate_source(p->source, 1, &gate_src[n]) != 0) {
                 wa_diag_add(diag, d->dir, 0, "out of memory compiling the patterns");
                 goto out;
             }

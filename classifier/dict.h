@@ -152,9 +152,11 @@ void wa_dict_release(wa_dict *d);
 int wa_dict_group(const wa_dict *d, const char *name);
 
 /* Pattern src as Vectorscan compiles it in prefilter mode: every Unicode
- * property becomes "any character", so its matches are a superset of
- * PCRE2's. Returns 0 or -1 (out of memory). */
-int wa_dict_gate_source(const char *src, wa_buf *out);
+ * property becomes "any character" and, with loosen, every counted repeat
+ * wider than a few ({0,40}) an open one ({0,}), so its matches are a
+ * superset of PCRE2's, with the same ends among them. Returns 0 or -1 (out
+ * of memory). */
+int wa_dict_gate_source(const char *src, int loosen, wa_buf *out);
 
 /* The widest match of any event pattern in bytes (UINT32_MAX: unbounded). */
 uint32_t wa_dict_event_pattern_width(const wa_dict *d);

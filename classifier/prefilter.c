@@ -688,7 +688,7 @@ static int events_build(wa_prefilter *p, const wa_dict *d, const char *cache_dir
     crypto_generichash_state ks;
     unsigned char key[16];
     crypto_generichash_init(&ks, NULL, 0, sizeof key);
-    crypto_generichash_update(&ks, (const unsigned char *)"events2", 7);
+    crypto_generichash_update(&ks, (const unsigned char *)"events3", 7);
     for (size_t i = 0; i < d->npatterns; i++) {
         const wa_pattern *pt = &d->patterns[i];
         if (pt->group < 0 || d->groups[pt->group].role != WA_ROLE_EVENT)
@@ -698,7 +698,7 @@ static int events_build(wa_prefilter *p, const wa_dict *d, const char *cache_dir
             continue;
         }
         wa_buf_init(&src[n]);
-        if (wa_dict_gate_source(pt->source, &src[n]) != 0) {
+        if (wa_dict_gate_source(pt->source, 1, &src[n]) != 0) {
             n++;
             goto out;
         }
