@@ -454,6 +454,33 @@ static void version_covers_added_file(void **state)
     wt_remove_dir(a);
 }
 
+/* The gate's form of a pattern: properties become any character, and with
+ * loosen only wide counted repeats open up; escapes and classes stay. */
+static void gate_source_loosens_wide_repeats(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *src;
+        int loosen;
+        const char *want;
+    } cases[] = {
+        {"工资[^,。]{0,12}?没发", 1, "工资[^,。]{0,}?没发"},
+        {"工资[^,。]{0,12}?没发", 0, "工资[^,。]{0,12}?没发"},
+        {"[0-9]{1,9}个月", 1, "[0-9]{1,}个月"},
+        {"a{2,3}b{4}c{2,}", 1, "a{2,3}b{4}c{2,}"},
+        {"\\{0,40}x[{0,40}]", 1, "\\{0,40}x[{0,40}]"},
+        {"\\p{Han}{2,24}公司", 1, "[\\s\\S]{2,}公司"},
+        {"x{0,}y{,9}", 1, "x{0,}y{,9}"},
+    };
+    wa_buf b;
+    wa_buf_init(&b);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(wa_dict_gate_source(cases[i].src, cases[i].loosen, &b), 0);
+        assert_string_equal(b.data, cases[i].want);
+    }
+    wa_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -481,6 +508,7 @@ int main(void)
         cmocka_unit_test(findings_are_file_line_message),
         cmocka_unit_test(version_is_content_hash),
         cmocka_unit_test(version_covers_added_file),
+        cmocka_unit_test(gate_source_loosens_wide_repeats),
     };
     return cmocka_run_group_tests_name("test_dict", tests, NULL, NULL);
 }
