@@ -8,13 +8,17 @@
 
 CC      ?= cc
 CXX     ?= c++
-PKGS    := libhs libpcre2-8 jansson libsodium simdjson libutf8proc rdkafka libmicrohttpd
+CLASSIFIER_PKGS := libhs libpcre2-8 jansson libsodium simdjson libutf8proc
+PKGS    := $(CLASSIFIER_PKGS) rdkafka libmicrohttpd
 WARN    := -Wall -Wextra -Werror
 CFLAGS  ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 ALL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN) -MMD -MP -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_CXXFLAGS = -std=c++17 $(WARN) -MMD -MP $(shell pkg-config --cflags simdjson 2>/dev/null) $(CXXFLAGS) $(EXTRA_CFLAGS)
 LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstdc++ -lpthread -lm
+# What the offline classifier links: no Kafka, no HTTP (their libraries' start-up alone
+# costs more than classifying a few megabytes).
+CLASSIFIER_LIBS = $(shell pkg-config --libs $(CLASSIFIER_PKGS) 2>/dev/null) -lstdc++ -lpthread -lm
 
 # Objects of the normal build go to build/, of the sanitizer build to build/asan/.
 B ?= build
@@ -24,12 +28,13 @@ CLASSIFIER_SRC := classifier/normalize.c classifier/dict.c classifier/hs_cache.c
                   classifier/numerals.c classifier/classify.c classifier/hit_json.c
 CLASSIFIER_CXX := classifier/json_input.cc
 CLI_SRC        := classifier/cli/main.c classifier/cli/cmd_classify.c classifier/cli/cmd_explain.c \
-                  classifier/cli/cmd_eval.c classifier/cli/cmd_dict.c classifier/cli/jsonl_reader.c
+                  classifier/cli/cmd_eval.c classifier/cli/cmd_dict.c classifier/cli/jsonl_reader.c \
+                  classifier/cli/cli_common.c
 UNIT_TESTS     := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 # Kafka plumbing shared by every service, and the classifier's Kafka stage.
 KAFKA_SRC      := common/config.c common/metrics_http.c common/listen_addr.c kafka/kafka_client.c kafka/commit_tracker.c \
                   kafka/dead_letter.c
-STAGE_SRC      := classifier/stage/stage_run.c classifier/stage/dict_watch.c
+STAGE_SRC      := classifier/stage/stage_main.c classifier/stage/stage_run.c classifier/stage/dict_watch.c
 
 LIB_OBJ := $(patsubst %.c,$(B)/%.o,$(COMMON_SRC) $(CLASSIFIER_SRC)) $(patsubst %.cc,$(B)/%.o,$(CLASSIFIER_CXX))
 CLI_OBJ := $(patsubst %.c,$(B)/%.o,$(CLI_SRC))
@@ -40,7 +45,7 @@ KAFKA_LIB := $(B)/libwakafka.a
 BINDIR  ?= bin
 
 .PHONY: all deps test-deps test run bench fuzz fuzz-build clean asan kafka-test
-all: $(BINDIR)/wa-classify $(BINDIR)/wa-kafka-dev $(B)/tests/wa-kafka-tool $(addprefix $(B)/tests/,$(UNIT_TESTS))
+all: $(BINDIR)/wa-classify $(BINDIR)/wa-classify-stage $(BINDIR)/wa-kafka-dev $(B)/tests/wa-kafka-tool $(addprefix $(B)/tests/,$(UNIT_TESTS))
 
 deps:
 	@tools/install-deps.sh build
@@ -76,9 +81,13 @@ $(KAFKA_LIB): $(KAFKA_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BINDIR)/wa-classify: $(CLI_OBJ) $(STAGE_OBJ) $(KAFKA_LIB) $(LIB)
+$(BINDIR)/wa-classify: $(CLI_OBJ) $(LIB)
 	@mkdir -p $(BINDIR)
-	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(STAGE_OBJ) $(KAFKA_LIB) $(LIB) $(LIBS) -o $@
+	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(LIB) $(CLASSIFIER_LIBS) -o $@
+
+$(BINDIR)/wa-classify-stage: $(STAGE_OBJ) $(B)/classifier/cli/cli_common.o $(KAFKA_LIB) $(LIB)
+	@mkdir -p $(BINDIR)
+	$(CC) $(ALL_CFLAGS) $(STAGE_OBJ) $(B)/classifier/cli/cli_common.o $(KAFKA_LIB) $(LIB) $(LIBS) -o $@
 
 $(BINDIR)/wa-kafka-dev: $(B)/kafka/dev/wa_kafka_dev.o
 	@mkdir -p $(BINDIR)
@@ -115,7 +124,7 @@ run: deps
 	@$(MAKE) --no-print-directory run-bins
 	@deploy/demo/run.sh
 
-bench: deps $(BINDIR)/wa-classify $(BINDIR)/wa-kafka-dev $(B)/tests/wa-kafka-tool
+bench: deps $(BINDIR)/wa-classify $(BINDIR)/wa-classify-stage $(BINDIR)/wa-kafka-dev $(B)/tests/wa-kafka-tool
 	@tools/install-deps.sh bench
 	@bench/run.sh
 
@@ -225,7 +234,7 @@ build/fuzz/fuzz_alert_input: tests/fuzz/fuzz_alert_input.c $(ALERT_FUZZ_OBJ)
 # wa-demo-site: the demo source of `make run`; wa-notify-sink: the offices' receivers in the demo.
 DEMO_BINS := $(BINDIR)/wa-demo-site $(BINDIR)/wa-notify-sink
 all: $(DEMO_BINS)
-run-bins: $(BINDIR)/wa-classify $(BINDIR)/wa-kafka-dev $(BINDIR)/wa-crawler $(BINDIR)/wa-alertd $(DEMO_BINS)
+run-bins: $(BINDIR)/wa-classify $(BINDIR)/wa-classify-stage $(BINDIR)/wa-kafka-dev $(BINDIR)/wa-crawler $(BINDIR)/wa-alertd $(DEMO_BINS)
 .PHONY: run-bins
 
 $(BINDIR)/wa-demo-site: $(B)/deploy/demo/demo_site.o $(B)/common/listen_addr.o

@@ -17,6 +17,9 @@ typedef struct {
 #define WA_DEFAULT_MAX_DOC_BYTES (1u << 20)
 #define WA_MAX_LINE_BYTES (64u << 20)
 
+/* The binary's usage text, printed by --help (main.c, stage_main.c). */
+extern const char cli_usage[];
+
 /* Parse an option shared by every subcommand at argv[*i]; returns 1 when it
  * was one (advancing *i past its value), 0 when it was not, -1 on a bad
  * value (message printed). */
@@ -32,7 +35,7 @@ int cmd_eval(cli_opts *o, int argc, char **argv);
 int cmd_lint(cli_opts *o, int argc, char **argv);
 int cmd_terms(cli_opts *o, int argc, char **argv);
 int cmd_load_time(cli_opts *o, int argc, char **argv);
-/* The Kafka stage (classifier/stage/stage_run.c). */
+/* The Kafka stage (classifier/stage/stage_run.c, bin/wa-classify-stage). */
 int cmd_run(cli_opts *o, int argc, char **argv);
 
 /* Cut a text at max bytes on a UTF-8 boundary; returns the new length. */

@@ -94,12 +94,14 @@ static void reload(wa_dict_watch *w, const char *why)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (wa_classifier_reload(w->c, &diag) == 0) {
         clock_gettime(CLOCK_MONOTONIC, &t1);
+        /* Counted before it is announced: once the line is out, the next
+         * document is classified with the new dictionary. */
+        atomic_fetch_add(&w->reloads, 1);
+        atomic_fetch_add(&w->generation, 1);
         wa_dict *d = wa_classifier_acquire(w->c);
         fprintf(stderr, "%s: dictionary %s reloaded (%s): version %s -> %s in %.2f s\n", w->who, w->dir, why, before,
                 d->version, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
         wa_dict_release(d);
-        atomic_fetch_add(&w->reloads, 1);
-        atomic_fetch_add(&w->generation, 1);
     } else {
         for (size_t i = 0; i < diag.n; i++)
             fprintf(stderr, "%s: %s/%s\n", w->who, w->dir, diag.msgs[i]);

@@ -534,6 +534,15 @@ int cmd_run(cli_opts *o, int argc, char **argv)
             wa_dict_watch_request(st->watch);
         }
         rd_kafka_message_t *m = rd_kafka_consumer_poll(st->cons.rk, 50);
+        uint64_t g = wa_dict_watch_generation(st->watch);
+        if (g != st->dict_gen) {
+            /* Between two messages (one atomic load each): the one before
+             * used the old dictionary, this one uses the new one. */
+            st->dict_gen = g;
+            wa_dict_release(st->d);
+            st->d = wa_classifier_acquire(st->c);
+            set_version(st, st->d->version);
+        }
         if (m) {
             if (m->err) {
                 if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
@@ -564,15 +573,6 @@ int cmd_run(cli_opts *o, int argc, char **argv)
         }
         if (t - t_tick >= 0.25) {
             t_tick = t;
-            uint64_t g = wa_dict_watch_generation(st->watch);
-            if (g != st->dict_gen) {
-                /* Between two messages: the one before used the old
-                 * dictionary, the next uses the new one. */
-                st->dict_gen = g;
-                wa_dict_release(st->d);
-                st->d = wa_classifier_acquire(st->c);
-                set_version(st, st->d->version);
-            }
             atomic_store(&st->lag, (long long)wa_consumer_lag(&st->cons));
             if (wa_kafka_fatal(st->prod.rk, err, sizeof err) || wa_kafka_fatal(st->cons.rk, err, sizeof err)) {
                 fprintf(stderr, "%s: error: %s\n", WHO, err);

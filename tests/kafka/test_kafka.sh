@@ -30,10 +30,13 @@ CHECK="python3 tests/kafka/kafka_check.py"
 tmp=$(mktemp -d)
 # Work on copies of the binaries and the dictionary: a rebuild or a dictionary edit in the tree
 # while the tests run must not change what is tested half-way.
-mkdir -p "$tmp/bin"
-cp "$WA" "$tmp/bin/wa-classify-run" && cp "$OFFLINE" "$tmp/bin/wa-classify" && cp "$DEV" "$tmp/bin/wa-kafka-dev" &&
+# The binary under test goes to a folder of its own with the stage it starts (`wa-classify run`
+# execs wa-classify-stage beside it).
+mkdir -p "$tmp/bin" "$tmp/run"
+cp "$WA" "$tmp/run/wa-classify" && cp "$(dirname "$WA")/wa-classify-stage" "$tmp/run/wa-classify-stage" &&
+	cp "$OFFLINE" "$tmp/bin/wa-classify" && cp "$DEV" "$tmp/bin/wa-kafka-dev" &&
 	cp "$TOOL" "$tmp/bin/wa-kafka-tool" && cp -r dict "$tmp/dict0" || { echo "cannot copy the binaries"; echo "0 passed, 1 failed"; exit 1; }
-WA=$tmp/bin/wa-classify-run OFFLINE=$tmp/bin/wa-classify DEV=$tmp/bin/wa-kafka-dev TOOL=$tmp/bin/wa-kafka-tool
+WA=$tmp/run/wa-classify OFFLINE=$tmp/bin/wa-classify DEV=$tmp/bin/wa-kafka-dev TOOL=$tmp/bin/wa-kafka-tool
 export WA_CACHE_DIR=${WA_CACHE_DIR:-$tmp/cache}
 unset WA_KAFKA_BROKERS
 TEST_KEEP=${KAFKA_TEST_KEEP:-}
