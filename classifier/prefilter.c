@@ -23,9 +23,9 @@
 struct wa_prefilter {
     hs_database_t *db;      /* the terms, over normalised text: ids KIND_SUBJECT, KIND_EVENT, KIND_WAGE */
     hs_database_t *event_db; /* the event patterns for Han text (zh/ and shared) in prefilter mode; NULL: none */
-    int events_unknown;     /* one of those would not compile: a wage term near a subject passes */
+    int events_unknown;     /* one of those would not compile: an event or wage term near a subject passes */
     int tibetan_events;     /* some event pattern runs on Tibetan text (bo/): in a text with Tibetan
-                             * letters, a wage term near a subject passes */
+                             * letters, an event or wage term near a subject passes */
     hs_database_t *raw_db;  /* the terms and their letters' variants, over the text as written; NULL: no raw stage */
     uint8_t *term_chars;    /* one bit per BMP codepoint: a letter of some term (ASCII in both cases) */
     int astral_terms;       /* some term has a letter beyond the BMP */
@@ -39,7 +39,8 @@ struct wa_prefilter {
     size_t bigram_mask;
     size_t count[2];
     size_t nvariants;
-    uint32_t reach;         /* a subject and a wage term further apart (end to end, bytes) never pair; UINT32_MAX: no bound */
+    uint32_t reach;         /* an event pattern covering an event or wage term further from a subject than this
+                             * (end to end, bytes) never pairs with it; UINT32_MAX: no bound */
     uint32_t window;        /* rules.window: most characters between a subject and an event that pair */
     uint32_t width;         /* widest event pattern match in bytes; UINT32_MAX: unbounded */
     uint8_t *term_kind;     /* by id in db: KIND_* */
@@ -58,7 +59,7 @@ static int term_side(const wa_dict *d, const wa_term *t)
 
 /* What a term is to the normalised stage: a hit pairs a subject with an
  * event, and an event is an event term or an event pattern that covers an
- * event or wage term. A wage term is only where an event pattern may be. */
+ * event or wage term. A wage term counts only where an event pattern may cover it. */
 enum { KIND_SUBJECT = 0, KIND_EVENT = 1, KIND_WAGE = 2 };
 
 static int term_kind(const wa_dict *d, const wa_term *t)
@@ -670,7 +671,7 @@ size_t wa_prefilter_variants(const wa_prefilter *p)
 /* Builds p->event_db: the event patterns that run on Han text, in
  * Vectorscan's prefilter mode (whose matches include the pattern's own, at
  * the same ends), all matches reported. A pattern Vectorscan refuses sets
- * events_unknown instead: then a wage term near a subject is enough to pass.
+ * events_unknown instead: then an event or wage term near a subject is enough to pass.
  * The Tibetan patterns are left out: with their syllable-boundary
  * lookbehinds and wide gaps, their prefilter-mode database runs to
  * megabytes, costlier to load and scan than the full classifier is on the
@@ -814,7 +815,7 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
     }
     /* classify.c pairs a subject and an event at most rules.window
      * characters apart (4 bytes each at most); an event pattern reaches past
-     * the wage term it holds by at most its width. */
+     * the event or wage term it holds by at most its width. */
     uint64_t reach = 4ull * d->rules.window + longest + (uint64_t)width;
     p->reach = width == UINT32_MAX || reach >= UINT32_MAX ? UINT32_MAX : (uint32_t)reach;
     p->window = d->rules.window;

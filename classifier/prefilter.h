@@ -73,8 +73,10 @@ enum { WA_PREFILTER_REJECT = 0, WA_PREFILTER_PASS = 1, WA_PREFILTER_UNSURE = 2 }
 int wa_prefilter_raw(const wa_prefilter *p, void *scratch, const char *title, size_t title_len, const char *text,
                      size_t text_len, int valid_utf8);
 
-/* 1 when wa_prefilter_pass checks the window (every event pattern has a
- * bounded width), 0 when it only checks that both sides are present. */
+/* 1 when every event pattern has a bounded width, so the window bounds
+ * pattern events too; 0 when an event pattern near an event or wage term
+ * may pair with a subject anywhere (then a document holding both kinds of
+ * term as written goes straight to the full classifier). */
 int wa_prefilter_has_window(const wa_prefilter *p);
 
 /* Variant letters the raw stage looks for (0 when it is off). */
