@@ -387,6 +387,15 @@ for d in $DICTS; do
     setup="${setup:+$setup, }grep $(secs "$R_NS") s"
     say "peer matcher build time (same terms, empty input; included in the times above): $setup"
 
+    # information: how far into a line rg -c reads before its first term ends the line's search
+    if ((HAVE_RG)) && [ "$d" = real ]; then
+        first=$(rg -F -o -n --column -j1 -f "$tf" "$CORPUS" 2>/dev/null |
+            awk -F: '$1 != last { last = $1; n++; sum += $2; print $2 }' | sort -n |
+            awk '{ v[NR] = $1 } END { if (NR) printf "%d %d", v[int(NR / 2) + 1], v[int(NR * 0.9)] }')
+        avg=$(awk -v b="$CBYTES" -v l="$(wc -l <"$CORPUS")" 'BEGIN { printf "%d", b / l }')
+        [ -n "$first" ] && say "where rg -c stops (info): the first term of a line starts at byte ${first% *} (median) / ${first#* } (90th percentile) of lines of $avg bytes on average"
+    fi
+
     # --- dictionary load time
     load_line="n/a"; warm=""
     if [ -x "$WA" ]; then
