@@ -151,6 +151,16 @@ static char *default_state_path(void)
 
 int main(int argc, char **argv)
 {
+    /* First of all: a stop asked for while the crawler is still starting
+     * (loading sources, opening its state) must end it cleanly, not kill it. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
     const char *config_path = NULL, *brokers = NULL, *state_arg = NULL;
     const char *feed_url = NULL, *page_url = NULL, *metrics_arg = NULL;
     int once = 0, to_stdout = 0, impolite = 0;
@@ -267,14 +277,6 @@ int main(int argc, char **argv)
         rc = 2;
         goto done;
     }
-
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_stop;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
 
     static wa_crawl_stats stats; /* static: /metrics may read it until the very end */
     const char *maddr = metrics_arg ? metrics_arg : cc.metrics;
