@@ -237,11 +237,11 @@ all: $(DEMO_BINS)
 run-bins: $(BINDIR)/wa-classify $(BINDIR)/wa-classify-stage $(BINDIR)/wa-kafka-dev $(BINDIR)/wa-crawler $(BINDIR)/wa-alertd $(DEMO_BINS)
 .PHONY: run-bins
 
-$(BINDIR)/wa-demo-site: $(B)/deploy/demo/demo_site.o $(B)/common/listen_addr.o
+$(BINDIR)/wa-demo-site: $(B)/deploy/demo/demo_site.o $(B)/deploy/demo/demo_http.o $(B)/common/listen_addr.o
 	@mkdir -p $(BINDIR)
 	$(CC) $(ALL_CFLAGS) $^ $(shell pkg-config --libs jansson libmicrohttpd 2>/dev/null) -lpthread -o $@
 
-$(BINDIR)/wa-notify-sink: $(B)/deploy/demo/notify_sink.o $(B)/common/listen_addr.o
+$(BINDIR)/wa-notify-sink: $(B)/deploy/demo/notify_sink.o $(B)/deploy/demo/demo_http.o $(B)/common/listen_addr.o
 	@mkdir -p $(BINDIR)
 	$(CC) $(ALL_CFLAGS) $^ $(shell pkg-config --libs jansson libmicrohttpd 2>/dev/null) -lpthread -o $@
 

@@ -252,10 +252,8 @@ enum MHD_Result wa_api_dict_reload(wa_analyst *a, const wa_api_req *rq)
     enum MHD_Result ret;
     if (ensure(a, rq, &ret) != 0)
         return ret;
-    wa_dict *d = wa_classifier_acquire(a->c);
-    char previous[sizeof d->version];
-    memcpy(previous, d->version, sizeof previous);
-    wa_dict_release(d);
+    char previous[WA_VERSION_SIZE];
+    wa_classifier_version(a->c, previous);
     wa_diag diag;
     wa_diag_init(&diag);
     if (wa_classifier_reload(a->c, &diag) != 0) {
@@ -271,7 +269,7 @@ enum MHD_Result wa_api_dict_reload(wa_analyst *a, const wa_api_req *rq)
     }
     wa_diag_free(&diag);
     a->loaded_at = wa_clock_now();
-    d = wa_classifier_acquire(a->c);
+    wa_dict *d = wa_classifier_acquire(a->c);
     fprintf(stderr, "wa-alertd: dictionary reloaded by %s: %s (was %s)\n", rq->u->name, d->version, previous);
     json_t *out = json_pack("{s:s, s:s, s:I}", "dict_version", d->version, "previous", previous, "terms",
                             (json_int_t)d->nterms);

@@ -75,6 +75,9 @@ enum {
 wa_classifier *wa_classifier_open(const char *dir, const wa_load_opts *opts, wa_diag *diag);
 int wa_classifier_reload(wa_classifier *c, wa_diag *diag);
 wa_dict *wa_classifier_acquire(wa_classifier *c);
+/* The version (content hash, hex) of the dictionary in force, copied into
+ * out (a reload may free that dictionary right after). */
+void wa_classifier_version(wa_classifier *c, char out[WA_VERSION_SIZE]);
 void wa_classifier_free(wa_classifier *c);
 
 wa_session *wa_session_new(void);

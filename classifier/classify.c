@@ -102,6 +102,13 @@ wa_dict *wa_classifier_acquire(wa_classifier *c)
     return d;
 }
 
+void wa_classifier_version(wa_classifier *c, char out[WA_VERSION_SIZE])
+{
+    pthread_mutex_lock(&c->mu);
+    memcpy(out, c->cur->version, sizeof c->cur->version);
+    pthread_mutex_unlock(&c->mu);
+}
+
 void wa_classifier_free(wa_classifier *c)
 {
     if (!c)

@@ -109,10 +109,13 @@ static inline int wa_pattern_gate(const wa_pattern *p)
     return p->entity >= 0 ? WA_GATE_ENTITIES : p->script == 1 ? WA_GATE_SIGNALS_TIBETAN : WA_GATE_SIGNALS;
 }
 
+/* A dictionary version: 32 hex digits and the terminating NUL. */
+#define WA_VERSION_SIZE 33
+
 typedef struct wa_dict {
     _Atomic int refs;
     uint64_t generation;      /* unique per load, for per-thread scratch */
-    char version[33];         /* content hash of every file, hex */
+    char version[WA_VERSION_SIZE]; /* content hash of every file, hex */
     char *dir;
     char **files;
     size_t nfiles;

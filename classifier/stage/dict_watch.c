@@ -84,10 +84,8 @@ static uint64_t take_fingerprint(const char *dir)
 
 static void reload(wa_dict_watch *w, const char *why)
 {
-    wa_dict *old = wa_classifier_acquire(w->c);
-    char before[sizeof old->version];
-    memcpy(before, old->version, sizeof before);
-    wa_dict_release(old);
+    char before[WA_VERSION_SIZE], after[WA_VERSION_SIZE];
+    wa_classifier_version(w->c, before);
     wa_diag diag;
     wa_diag_init(&diag);
     struct timespec t0, t1;
@@ -98,10 +96,9 @@ static void reload(wa_dict_watch *w, const char *why)
          * document is classified with the new dictionary. */
         atomic_fetch_add(&w->reloads, 1);
         atomic_fetch_add(&w->generation, 1);
-        wa_dict *d = wa_classifier_acquire(w->c);
+        wa_classifier_version(w->c, after);
         fprintf(stderr, "%s: dictionary %s reloaded (%s): version %s -> %s in %.2f s\n", w->who, w->dir, why, before,
-                d->version, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-        wa_dict_release(d);
+                after, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     } else {
         for (size_t i = 0; i < diag.n; i++)
             fprintf(stderr, "%s: %s/%s\n", w->who, w->dir, diag.msgs[i]);

@@ -37,7 +37,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../common/listen_addr.h"
+#include "demo_http.h"
 
 #define MAX_CONTENT_BYTES (4u << 20)
 #define MAX_ITEMS 1000
@@ -645,47 +645,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "wa-demo-site: --content FILE is required (see --help)\n");
         return 2;
     }
-    struct sockaddr_storage sa;
-    int v6;
-    char why[256];
-    if (wa_listen_addr(listen, &sa, &v6, why, sizeof why) != 0) {
-        fprintf(stderr, "wa-demo-site: --listen: %s\n", why);
-        return 2;
-    }
     if (load_content(content) != 0) {
         free_all();
         return 2;
     }
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) {
-        fprintf(stderr, "wa-demo-site: cannot block signals\n");
+    if (demo_http_block_signals("wa-demo-site") != 0) {
         free_all();
         return 1;
     }
-    struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL,
-                                            handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-                                            MHD_OPTION_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_CONNECTION_TIMEOUT,
-                                            (unsigned)30, MHD_OPTION_END);
+    int status;
+    struct MHD_Daemon *d = demo_http_start("wa-demo-site", listen, handle, NULL, base, sizeof base, &status);
     if (!d) {
-        fprintf(stderr, "wa-demo-site: cannot listen on %s: %s\n", listen, strerror(errno));
         free_all();
-        return 1;
-    }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    if (!info || info->port == 0) {
-        fprintf(stderr, "wa-demo-site: cannot learn the bound port\n");
-        MHD_stop_daemon(d);
-        free_all();
-        return 1;
-    }
-    if (wa_listen_url(&sa, info->port, base, sizeof base) != 0) {
-        fprintf(stderr, "wa-demo-site: cannot write the base URL\n");
-        MHD_stop_daemon(d);
-        free_all();
-        return 1;
+        return status;
     }
     /* Pages hold absolute links, so they are built once the port is known; requests that come
      * before that find nothing (404), and nobody knows the port before the line below. */
@@ -705,9 +677,7 @@ int main(int argc, char **argv)
     }
     fprintf(stderr, "wa-demo-site: serving %zu items (news %zu, gbk %zu, bo %zu, board %zu) at %s\n", nitems,
             n_by[CH_NEWS], n_by[CH_GBK], n_by[CH_BO], n_by[CH_BOARD], base);
-    int sig = 0;
-    if (sigwait(&set, &sig) != 0)
-        sig = 0;
+    int sig = demo_http_wait();
     MHD_stop_daemon(d);
     free_all();
     fprintf(stderr, "wa-demo-site: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");

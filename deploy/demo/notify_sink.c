@@ -30,7 +30,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../common/listen_addr.h"
+#include "demo_http.h"
 
 #define MAX_BODY (1u << 20)
 #define MAX_KEYS 65536
@@ -269,48 +269,28 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    struct sockaddr_storage sa;
-    int v6;
-    char why[256];
-    if (wa_listen_addr(listen, &sa, &v6, why, sizeof why) != 0) {
-        fprintf(stderr, "wa-notify-sink: --listen: %s\n", why);
-        return 2;
-    }
     if (log_path && !(logf = fopen(log_path, "a"))) {
         fprintf(stderr, "wa-notify-sink: %s: %s\n", log_path, strerror(errno));
         return 2;
     }
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) {
-        fprintf(stderr, "wa-notify-sink: cannot block signals\n");
-        return 1;
-    }
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR,
-        (struct sockaddr *)&sa, MHD_OPTION_NOTIFY_COMPLETED, done, NULL, MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
-    if (!d) {
-        fprintf(stderr, "wa-notify-sink: cannot listen on %s: %s\n", listen, strerror(errno));
+    if (demo_http_block_signals("wa-notify-sink") != 0) {
         if (logf)
             fclose(logf);
         return 1;
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    int rc = 0;
+    int rc;
     char url[96];
-    if (!info || info->port == 0) {
-        fprintf(stderr, "wa-notify-sink: cannot learn the bound port\n");
-        rc = 1;
-    } else if (wa_listen_url(&sa, info->port, url, sizeof url) != 0 || printf("%s\n", url) < 0 || fflush(stdout) != 0) {
+    struct MHD_Daemon *d = demo_http_start("wa-notify-sink", listen, handle, done, url, sizeof url, &rc);
+    if (!d) {
+        if (logf)
+            fclose(logf);
+        return rc;
+    }
+    if (printf("%s\n", url) < 0 || fflush(stdout) != 0) {
         fprintf(stderr, "wa-notify-sink: cannot write to stdout\n");
         rc = 1;
     }
-    int sig = 0;
-    if (rc == 0 && sigwait(&set, &sig) != 0)
-        sig = 0;
+    int sig = rc == 0 ? demo_http_wait() : 0;
     MHD_stop_daemon(d);
     if (logf && fclose(logf) != 0) {
         fprintf(stderr, "wa-notify-sink: %s: %s\n", log_path, strerror(errno));

@@ -7,52 +7,29 @@ Users expected (made by test_api.sh): lhasa-housing (housing, 拉萨), nagqu-hou
 cyber (cyberspace, every prefecture), analyst1 (analyst), victim (analyst), all with the password
 "correct-horse-1". Prints one "ok ..." or "FAIL ..." line per check.
 """
-import http.client
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import staff_api  # noqa: E402
 
 PORT = int(sys.argv[1])
 ADMIN_PW = sys.argv[2]
 CASES = json.loads(sys.argv[3])
 PW = "correct-horse-1"
-results = []
 
 
-def check(name, cond, detail=""):
-    results.append(bool(cond))
-    print(("ok   " if cond else "FAIL ") + name + ("" if cond else ": " + str(detail)[:400]))
+checks = staff_api.Checks(400)
+check = checks.check
 
 
 def req(method, path, body=None, session=None, csrf=None, ctype="application/json", raw=None):
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-    headers = {}
-    if session:
-        headers["Cookie"] = "wa_session=" + session
-    if csrf:
-        headers["X-CSRF-Token"] = csrf
-    data = raw
-    if body is not None:
-        data = json.dumps(body, ensure_ascii=False).encode()
-    if data is not None and ctype:
-        headers["Content-Type"] = ctype
-    conn.request(method, path, body=data, headers=headers)
-    r = conn.getresponse()
-    text = r.read().decode("utf-8", "replace")
-    try:
-        j = json.loads(text)
-    except ValueError:
-        j = None
-    conn.close()
-    return r.status, j, r
+    return staff_api.request(PORT, method, path, body, session, csrf, ctype, raw)[:3]
 
 
 def login(name, password):
-    st, j, r = req("POST", "/api/login", {"name": name, "password": password})
-    if st != 200:
-        return st, None, None, r
-    cookie = r.getheader("Set-Cookie") or ""
-    token = cookie.split(";")[0].split("=", 1)[1]
-    return st, token, j["csrf_token"], r
+    return staff_api.login(PORT, name, password)
 
 
 # ---- health and headers ----
@@ -205,4 +182,4 @@ check("logout → 200", st == 200, (st, j))
 st, j, _ = req("GET", "/api/me", session=lhs)
 check("the session is over after logout → 401", st == 401, (st, j))
 
-sys.exit(0 if all(results) else 1)
+sys.exit(0 if checks.all_passed() else 1)

@@ -20,47 +20,25 @@ import time
 import xml.etree.ElementTree as ET
 import zipfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import staff_api  # noqa: E402
+
 PORT = int(sys.argv[1])
 ADMIN_PW, TMP, ALERTD, TOOL, BROKERS, CLASSIFY = sys.argv[2:8]
 DB = os.path.join(TMP, "api.db")
 PW = "correct-horse-1"
-results = []
 
 
-def check(name, cond, detail=""):
-    results.append(bool(cond))
-    print(("ok   " if cond else "FAIL ") + name + ("" if cond else ": " + str(detail)[:500]), flush=True)
+checks = staff_api.Checks(500)
+check = checks.check
 
 
 def req(method, path, body=None, session=None, csrf=None, ctype="application/json", raw=None, headers=None):
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
-    h = dict(headers or {})
-    if session:
-        h["Cookie"] = "wa_session=" + session
-    if csrf:
-        h["X-CSRF-Token"] = csrf
-    data = raw
-    if body is not None:
-        data = json.dumps(body, ensure_ascii=False).encode()
-    if data is not None and ctype:
-        h["Content-Type"] = ctype
-    conn.request(method, path, body=data, headers=h)
-    r = conn.getresponse()
-    content = r.read()
-    conn.close()
-    try:
-        j = json.loads(content.decode("utf-8"))
-    except ValueError:
-        j = None
-    return r.status, j, r, content
+    return staff_api.request(PORT, method, path, body, session, csrf, ctype, raw, headers, timeout=60)
 
 
 def login(name, password):
-    st, j, r, _ = req("POST", "/api/login", {"name": name, "password": password})
-    if st != 200:
-        return st, None, None
-    token = (r.getheader("Set-Cookie") or "").split(";")[0].split("=", 1)[1]
-    return st, token, j["csrf_token"]
+    return staff_api.login(PORT, name, password)[:3]
 
 
 def hotline(ticket, pref, received_at=None, phone=None, workers=0, amount=0):
@@ -558,4 +536,4 @@ again.close()
 
 for s in (s_l, s_n, s_a):
     s.close()
-sys.exit(0 if all(results) else 1)
+sys.exit(0 if checks.all_passed() else 1)

@@ -13,31 +13,20 @@ tmp=$(mktemp -d)
 TEST_KEEP=${API_TEST_KEEP:-}
 # shellcheck source=../lib/harness.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib/harness.sh"
+# shellcheck source=api_lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/api_lib.sh"
 unset WA_KAFKA_BROKERS
 
-"$DEV" --bootstrap-file "$tmp/bs" --partitions 1 >"$tmp/dev.out" 2>"$tmp/dev.err" &
-pids+=($!)
-wait_for 20 test -s "$tmp/bs" || { bad "kafka-dev starts" "$(tail -n 3 "$tmp/dev.err")"; finish; }
+start_kafka_dev
 cat >"$tmp/config.json" <<EOC
 { "alerting": { "group": "alertd-api", "hotline_token": "test-token", "routes": [
   { "name": "housing-hook", "office": "housing", "channel": "webhook", "url": "http://127.0.0.1:9/hook", "secret": "s" } ] } }
 EOC
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$ALERTD" --config "$tmp/config.json" --brokers "$(cat "$tmp/bs")" --db "$tmp/api.db" --listen "127.0.0.1:$port" \
-	--stats-interval 0 >"$tmp/alertd.out" 2>"$tmp/alertd.err" &
-ALERTD_PID=$!
-pids+=("$ALERTD_PID")
-wait_for 30 grep -q 'HTTP API on port' "$tmp/alertd.err" || { bad "wa-alertd starts" "$(tail -n 3 "$tmp/alertd.err")"; finish; }
-admin_pw=$(sed -n 's/.*created user admin with password \([^ ]*\) .*/\1/p' "$tmp/alertd.err")
+start_api_alertd
 [ -n "$admin_pw" ] && ok "the first start creates admin and prints its password once" || bad "first admin" "$(head -n 5 "$tmp/alertd.err")"
 
 # Accounts, made while the service runs.
-users_ok=1
-while read -r name role pref; do
-	args=(users add "$name" --role "$role" --password-stdin --db "$tmp/api.db")
-	[ "$pref" != "-" ] && args+=(--prefecture "$pref")
-	echo "correct-horse-1" | "$ALERTD" "${args[@]}" >/dev/null 2>>"$tmp/users.err" || users_ok=0
-done <<EOU
+add_users <<EOU && users_ok=1 || users_ok=0
 lhasa-housing housing 拉萨
 nagqu-housing housing 那曲
 cyber cyberspace -

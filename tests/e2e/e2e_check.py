@@ -14,39 +14,24 @@ Usage:
       case has been acknowledged by the housing receiver (status reported).
 Prints one "ok ..." or "FAIL ..." line per check.
 """
-import http.client
 import json
+import os
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import staff_api  # noqa: E402
+
 
 def req(port, method, path, body=None, session=None, csrf=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    headers = {}
-    if session:
-        headers["Cookie"] = "wa_session=" + session
-    if csrf:
-        headers["X-CSRF-Token"] = csrf
-    data = None
-    if body is not None:
-        data = json.dumps(body, ensure_ascii=False).encode()
-        headers["Content-Type"] = "application/json"
-    conn.request(method, path, body=data, headers=headers)
-    r = conn.getresponse()
-    text = r.read().decode("utf-8", "replace")
-    conn.close()
-    try:
-        return r.status, json.loads(text), r
-    except ValueError:
-        return r.status, None, r
+    return staff_api.request(port, method, path, body, session, csrf)[:3]
 
 
 def login(port, user, password):
-    st, j, r = req(port, "POST", "/api/login", {"name": user, "password": password})
-    if st != 200:
-        raise SystemExit("login as %s: HTTP %d %s" % (user, st, j))
-    cookie = r.getheader("Set-Cookie") or ""
-    return cookie.split(";")[0].split("=", 1)[1]
+    st, token, _, _ = staff_api.login(port, user, password)
+    if not token:
+        raise SystemExit("login as %s: HTTP %d" % (user, st))
+    return token
 
 
 def all_cases(port, session):
@@ -61,12 +46,8 @@ def all_cases(port, session):
             return out, j["total"]
 
 
-results = []
-
-
-def check(name, cond, detail=""):
-    results.append(bool(cond))
-    print(("ok   " if cond else "FAIL ") + name + ("" if cond else ": " + str(detail)[:600]))
+checks = staff_api.Checks(600)
+check = checks.check
 
 
 def main():
@@ -160,7 +141,7 @@ def main():
           not missing, missing)
     sig_ok = all((n.get("signature") or "").startswith("sha256=") for n in got if n["path"] != "/wecom")
     check("webhook deliveries are signed (X-WA-Signature) and carry the case", sig_ok and kinds)
-    return 0 if all(results) else 1
+    return 0 if checks.all_passed() else 1
 
 
 if __name__ == "__main__":

@@ -65,10 +65,9 @@ static wa_classifier *open_classifier(const char *dir)
 
 static char *current_version(wa_classifier *c)
 {
-    wa_dict *d = wa_classifier_acquire(c);
-    char *v = strdup(d->version);
-    wa_dict_release(d);
-    return v;
+    char v[WA_VERSION_SIZE];
+    wa_classifier_version(c, v);
+    return strdup(v);
 }
 
 /* ---- single-threaded ------------------------------------------------------------------ */
