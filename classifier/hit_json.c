@@ -2,76 +2,101 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-static json_t *str_or_null(const char *s, size_t n)
+#include "json_input.h"
+
+/* Append s[0..n) as a JSON string. Most strings (terms, group and place
+ * names, spans of Chinese or Tibetan text) hold nothing JSON escapes, and
+ * are written between quotes as they are; any other is escaped by jansson,
+ * which also refuses invalid UTF-8. The matches of a hit are two dozen
+ * small objects: built as jansson values they cost more than classifying
+ * the document. */
+static int put_str(wa_buf *out, const char *s, size_t n)
 {
-    return s ? json_stringn(s, n) : json_null();
+    int plain = 1, high = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        plain &= c >= 0x20 && c != '"' && c != '\\';
+        high |= c >= 0x80;
+    }
+    if (plain && high)
+        plain = wa_utf8_valid(s, n);
+    if (plain)
+        return wa_buf_append(out, "\"", 1) | wa_buf_append(out, s, n) | wa_buf_append(out, "\"", 1);
+    json_t *v = json_stringn(s, n);
+    char *d = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    json_decref(v);
+    if (!d)
+        return -1;
+    int rc = wa_buf_append_str(out, d);
+    free(d);
+    return rc;
 }
 
-static json_t *num_or_null(double v)
+static int put_cstr(wa_buf *out, const char *s)
 {
-    return v > 0 ? json_integer((json_int_t)llround(v)) : json_null();
+    return s ? put_str(out, s, strlen(s)) : wa_buf_append_str(out, "null");
 }
 
-/* json_object_set_new that reports failure instead of leaking. */
-static int put(json_t *obj, const char *key, json_t *val)
+static int put_num(wa_buf *out, double v)
 {
-    return val ? json_object_set_new(obj, key, val) : -1;
+    return v > 0 ? wa_buf_printf(out, "%lld", (long long)llround(v)) : wa_buf_append_str(out, "null");
 }
 
-/* The classifier's fields of a hit, added to o. */
-static int put_hit_fields(json_t *o, const wa_dict *d, const wa_result *r, const wa_doc *doc, int truncated)
+/* The score as jansson writes a real (the shortest form that reads back
+ * the same), so the hit reads the same whichever path wrote it. */
+static int put_real(wa_buf *out, double v)
 {
-    int rc = 0;
-    rc |= put(o, "score", json_real(round(r->score * 100) / 100));
-    rc |= put(o, "level", json_string(r->level));
-    rc |= put(o, "lang", json_string(r->lang));
+    json_t *j = json_real(v);
+    char *d = j ? json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    json_decref(j);
+    if (!d)
+        return -1;
+    int rc = wa_buf_append_str(out, d);
+    free(d);
+    return rc;
+}
 
-    json_t *ms = json_array();
-    for (size_t i = 0; ms && i < r->nmatches && rc == 0; i++) {
+/* The classifier's fields of a hit, "name":value pairs without braces. */
+static int put_hit_fields(wa_buf *out, const wa_dict *d, const wa_result *r, const wa_doc *doc, int truncated)
+{
+    int rc = wa_buf_append_str(out, "\"score\":") | put_real(out, round(r->score * 100) / 100);
+    rc |= wa_buf_append_str(out, ",\"level\":") | put_cstr(out, r->level);
+    rc |= wa_buf_append_str(out, ",\"lang\":") | put_cstr(out, r->lang);
+    rc |= wa_buf_append_str(out, ",\"matches\":[");
+    int first = 1;
+    for (size_t i = 0; i < r->nmatches && rc == 0; i++) {
         const wa_match *m = &r->matches[i];
         if (m->cancelled)
             continue;
         const char *src = m->field ? doc->text : doc->title;
-        json_t *jm = json_object();
-        if (!jm) {
-            rc = -1;
-            break;
-        }
+        rc |= wa_buf_append_str(out, first ? "{\"term\":" : ",{\"term\":");
+        first = 0;
         if (m->from_pattern)
-            rc |= put(jm, "term", json_stringn(src + m->start, m->end - m->start));
+            rc |= put_str(out, src + m->start, m->end - m->start);
         else
-            rc |= put(jm, "term", json_string(d->terms[m->index].raw));
-        rc |= put(jm, "group", json_string(d->groups[m->group].name));
-        rc |= put(jm, "start", json_integer(m->start));
-        rc |= put(jm, "end", json_integer(m->end));
-        rc |= put(jm, "field", json_string(m->field ? "text" : "title"));
-        if (m->from_pattern)
-            rc |= put(jm, "pattern", json_true());
-        rc |= json_array_append_new(ms, jm);
+            rc |= put_cstr(out, d->terms[m->index].raw);
+        rc |= wa_buf_append_str(out, ",\"group\":") | put_cstr(out, d->groups[m->group].name);
+        rc |= wa_buf_printf(out, ",\"start\":%llu,\"end\":%llu,\"field\":\"%s\"%s}", (unsigned long long)m->start,
+                            (unsigned long long)m->end, m->field ? "text" : "title",
+                            m->from_pattern ? ",\"pattern\":true" : "");
     }
-    rc |= put(o, "matches", ms);
-
-    json_t *region = json_object();
-    if (region) {
-        rc |= put(region, "prefecture", r->pref >= 0 ? json_string(d->regions[r->pref].name) : json_null());
-        rc |= put(region, "county", r->county >= 0 ? json_string(d->regions[r->county].name) : json_null());
-    }
-    rc |= put(o, "region", region);
-
-    json_t *ent = json_object();
-    if (ent) {
-        rc |= put(ent, "company", r->company.value > 0 ? str_or_null(r->company_name.data, r->company_name.len)
-                                                       : json_null());
-        rc |= put(ent, "workers", num_or_null(r->workers.value));
-        rc |= put(ent, "months", num_or_null(r->months.value));
-        rc |= put(ent, "amount_yuan", num_or_null(r->amount.value));
-    }
-    rc |= put(o, "entities", ent);
-    rc |= put(o, "dict_version", json_string(d->version));
+    rc |= wa_buf_append_str(out, "],\"region\":{\"prefecture\":");
+    rc |= put_cstr(out, r->pref >= 0 ? d->regions[r->pref].name : NULL);
+    rc |= wa_buf_append_str(out, ",\"county\":") | put_cstr(out, r->county >= 0 ? d->regions[r->county].name : NULL);
+    rc |= wa_buf_append_str(out, "},\"entities\":{\"company\":");
+    if (r->company.value > 0 && r->company_name.data)
+        rc |= put_str(out, r->company_name.data, r->company_name.len);
+    else
+        rc |= wa_buf_append_str(out, "null");
+    rc |= wa_buf_append_str(out, ",\"workers\":") | put_num(out, r->workers.value);
+    rc |= wa_buf_append_str(out, ",\"months\":") | put_num(out, r->months.value);
+    rc |= wa_buf_append_str(out, ",\"amount_yuan\":") | put_num(out, r->amount.value);
+    rc |= wa_buf_append_str(out, "},\"dict_version\":") | put_cstr(out, d->version);
     if (truncated)
-        rc |= put(o, "truncated", json_true());
+        rc |= wa_buf_append_str(out, ",\"truncated\":true");
     return rc;
 }
 
@@ -103,51 +128,55 @@ static int splice_point(const char *line, size_t len, size_t *close, int *empty)
     return 1;
 }
 
+/* The names a hit's own fields take; a document field so named is replaced. */
+static const char *const hit_names[] = {"score",    "level",        "lang",      "matches",      "region",
+                                        "entities", "dict_version", "truncated", "input_warning"};
+
 int wa_hit_to_json(const wa_dict *d, const wa_result *r, const wa_doc *doc, const char *line, size_t line_len,
                    int truncated, wa_buf *out)
 {
-    size_t close;
-    int empty;
+    size_t mark = out->len, close;
+    int empty, rc = 0;
     if (splice_point(line, line_len, &close, &empty)) {
-        json_t *o = json_object();
-        if (!o)
-            return -1;
-        int rc = put_hit_fields(o, d, r, doc, truncated);
-        char *s = rc == 0 ? json_dumps(o, JSON_COMPACT) : NULL;
+        rc |= wa_buf_append(out, line, close);
+        if (!empty)
+            rc |= wa_buf_append(out, ",", 1);
+    } else {
+        json_error_t jerr;
+        json_t *o = json_loadb(line, line_len, JSON_ALLOW_NUL, &jerr);
+        const char *warning = NULL;
+        if (o && json_is_object(o)) {
+            for (size_t i = 0; i < sizeof hit_names / sizeof hit_names[0]; i++)
+                json_object_del(o, hit_names[i]);
+        } else {
+            /* The line passed simdjson but not jansson (an integer beyond 64
+             * bits, say): carry the fields we read rather than lose the hit. */
+            json_decref(o);
+            o = json_object();
+            if (!o)
+                return -1;
+            rc |= json_object_set_new(o, "id", json_stringn(doc->id, doc->id_len));
+            if (doc->title)
+                rc |= json_object_set_new(o, "title", json_stringn(doc->title, doc->title_len));
+            rc |= json_object_set_new(o, "text", json_stringn(doc->text, doc->text_len));
+            warning = jerr.text;
+        }
+        char *s = rc == 0 ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+        int has_fields = json_object_size(o) > 0;
         json_decref(o);
         if (!s)
             return -1;
-        /* s is "{...}" with at least one field: drop its brace, keep ours */
-        rc = wa_buf_append(out, line, close);
-        if (!empty)
-            rc |= wa_buf_append(out, ",", 1);
-        rc |= wa_buf_append_str(out, s + 1);
-        rc |= wa_buf_append(out, "\n", 1);
+        /* s is "{...}": keep it open for the hit's fields */
+        rc |= wa_buf_append(out, s, strlen(s) - 1);
         free(s);
-        return rc;
+        if (has_fields)
+            rc |= wa_buf_append(out, ",", 1);
+        if (warning)
+            rc |= wa_buf_append_str(out, "\"input_warning\":") | put_cstr(out, warning) | wa_buf_append(out, ",", 1);
     }
-    json_error_t jerr;
-    json_t *o = json_loadb(line, line_len, JSON_ALLOW_NUL, &jerr);
-    int rc = 0;
-    if (!o) {
-        /* The line passed simdjson but not jansson (an integer beyond 64
-         * bits, say): carry the fields we read rather than lose the hit. */
-        o = json_object();
-        if (!o)
-            return -1;
-        rc |= put(o, "id", json_stringn(doc->id, doc->id_len));
-        if (doc->title)
-            rc |= put(o, "title", json_stringn(doc->title, doc->title_len));
-        rc |= put(o, "text", json_stringn(doc->text, doc->text_len));
-        rc |= put(o, "input_warning", json_string(jerr.text));
-    }
-    rc |= put_hit_fields(o, d, r, doc, truncated);
-    char *s = rc == 0 ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
-    if (!s)
-        return -1;
-    rc = wa_buf_append_str(out, s);
-    rc |= wa_buf_append(out, "\n", 1);
-    free(s);
-    return rc;
+    rc |= put_hit_fields(out, d, r, doc, truncated);
+    rc |= wa_buf_append(out, "}\n", 2);
+    if (rc != 0)
+        out->len = mark; /* no half-written hit */
+    return rc ? -1 : 0;
 }

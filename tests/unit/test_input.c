@@ -402,6 +402,27 @@ static void hit_pattern_match_term_is_original_text(void **state)
     json_decref(o);
 }
 
+/* Spans of the text go into the hit as strings: one holding a quote, a
+ * backslash or a control character is escaped, not written as it is. */
+static void hit_escapes_spans_that_need_it(void **state)
+{
+    (void)state;
+    /* JSON-escaped: 环卫工人的工"资\被拖欠了两个月<TAB>，"拉萨"某某公司 */
+    const char *line = "{\"id\":\"q\",\"text\":\"环卫工人的工\\\"资\\\\被拖欠了两个月\\t，\\\"拉萨\\\"某某清洁公司欠了我们三个月工资\"}";
+    json_t *o = hit_json(line, NULL);
+    json_t *ms = json_object_get(o, "matches");
+    size_t i, spans = 0;
+    json_t *m;
+    json_array_foreach(ms, i, m)
+    {
+        const char *t = json_string_value(json_object_get(m, "term"));
+        assert_non_null(t);
+        spans += strchr(t, '"') != NULL || strchr(t, '\\') != NULL || strchr(t, '\t') != NULL;
+    }
+    assert_true(spans > 0); /* the case above: some span holds one of them */
+    json_decref(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,6 +441,7 @@ int main(void)
         cmocka_unit_test(hit_fields_replace_document_fields_of_the_same_name),
         cmocka_unit_test(hit_pattern_match_term_is_original_text),
         cmocka_unit_test(hit_keeps_the_line_as_written),
+        cmocka_unit_test(hit_escapes_spans_that_need_it),
     };
     int rc = cmocka_run_group_tests_name("test_input", tests, NULL, NULL);
     free_reader();
