@@ -565,6 +565,14 @@ static void entity_company(void **state)
     assert_true(r->hit);
     assert_int_equal(r->company_name.len, strlen("拉萨市清洁环卫服务有限公司"));
     assert_memory_equal(r->company_name.data, "拉萨市清洁环卫服务有限公司", r->company_name.len);
+
+    /* a name never reaches back over the end of a sentence (PCRE2's \p{Han}
+     * takes in 。 and 、, whose script extensions include Han) */
+    r = wt_classify("我们环卫工人三个月没拿到工资了，实在不知道该找谁。公司说上面的钱没下来");
+    assert_true(r->hit);
+    assert_null(memmem(r->company_name.data, r->company_name.len, "。", strlen("。")));
+    r = wt_classify("环卫工人被拖欠工资三个月，清扫、清运公司都说没钱");
+    assert_null(memmem(r->company_name.data, r->company_name.len, "、", strlen("、")));
 }
 
 static void entities_tibetan(void **state)
