@@ -550,8 +550,8 @@ static void extract_entities(wa_session *s, const wa_dict *d, int flags)
                     }
                 }
             }
-            if (ge - gs < 6)
-                continue; /* two Han characters at least besides the suffix */
+            if (wa_utf8_count(n->text.data + gs, ge - gs) < 3)
+                continue; /* a bare 公司 or 物业 (我们公司 once 我们 is cut) names no one */
             uint32_t os, oe;
             uint8_t field;
             map_span(s, (uint32_t)gs, (uint32_t)ge, &os, &oe, &field);

@@ -573,6 +573,11 @@ static void entity_company(void **state)
     assert_null(memmem(r->company_name.data, r->company_name.len, "。", strlen("。")));
     r = wt_classify("环卫工人被拖欠工资三个月，清扫、清运公司都说没钱");
     assert_null(memmem(r->company_name.data, r->company_name.len, "、", strlen("、")));
+
+    /* 我们公司 names no company once 我们 is cut */
+    r = wt_classify("我们公司拖欠环卫工人三个月工资了");
+    assert_true(r->hit);
+    assert_false(r->company.value > 0);
 }
 
 static void entities_tibetan(void **state)
