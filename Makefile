@@ -24,7 +24,7 @@ CLASSIFIER_LIBS = $(shell pkg-config --libs $(CLASSIFIER_PKGS) 2>/dev/null) -lst
 B ?= build
 
 COMMON_SRC     := common/buf.c common/utf8.c
-CLASSIFIER_SRC := classifier/normalize.c classifier/dict.c classifier/hs_cache.c classifier/prefilter.c \
+CLASSIFIER_SRC := classifier/normalize.c classifier/dict.c classifier/pattern_names.c classifier/hs_cache.c classifier/prefilter.c \
                   classifier/numerals.c classifier/classify.c classifier/hit_json.c
 CLASSIFIER_CXX := classifier/json_input.cc
 CLI_SRC        := classifier/cli/main.c classifier/cli/cmd_classify.c classifier/cli/cmd_explain.c \

@@ -5,12 +5,14 @@
  *   rules.conf     thresholds, proximity window, level rules
  *   regions.tsv    prefectures and counties with their Chinese and Tibetan names
  *   **.dict        terms, one per line, under [group] headers
- *   **.re          PCRE2 patterns, under [group] or [entity:KIND] headers
+ *   **.re          PCRE2 patterns, under [group] or [entity:KIND] headers, and
+ *                  @name = ... lists they share (pattern_names.h)
  * Files are read from the folder and its direct subfolders in name order.
  *
  * Loading and linting are one code path: every problem lint reports is one
  * that makes a load fail, so "lint passes" means "this will load". */
 #include "dict.h"
+#include "pattern_names.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -483,7 +485,9 @@ static void parse_terms(loader *L, char *content, size_t len)
 
 static const char *entity_names[WA_ENT_COUNT] = {"workers", "months", "amount", "company"};
 
-static void parse_patterns(loader *L, char *content, size_t len)
+/* names: the file's @name definitions so far; x: room for a pattern with
+ * its names written out. */
+static void parse_patterns_named(loader *L, char *content, size_t len, wa_pattern_names *names, wa_buf *x)
 {
     line_iter it = {content, content + len, 0};
     char *ln;
@@ -527,6 +531,13 @@ static void parse_patterns(loader *L, char *content, size_t len)
             bad = 0;
             continue;
         }
+        char err[256];
+        int def = wa_pattern_names_define(names, s, err, sizeof err);
+        if (def != 0) {
+            if (def < 0)
+                wa_diag_add(L->diag, L->file, it.line, "%s", err);
+            continue;
+        }
         if (!seen_header) {
             wa_diag_add(L->diag, L->file, it.line, "pattern before any [group] or [entity:KIND] header");
             seen_header = 1;
@@ -535,6 +546,11 @@ static void parse_patterns(loader *L, char *content, size_t len)
         }
         if (bad)
             continue;
+        if (wa_pattern_names_expand(names, s, x, err, sizeof err) != 0) {
+            wa_diag_add(L->diag, L->file, it.line, "%s", err);
+            continue;
+        }
+        s = x->data;
         int errcode;
         PCRE2_SIZE erroff;
         pcre2_code *re = pcre2_compile((PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &errcode,
@@ -580,6 +596,17 @@ static void parse_patterns(loader *L, char *content, size_t len)
         p->line = it.line;
         L->d->npatterns++;
     }
+}
+
+static void parse_patterns(loader *L, char *content, size_t len)
+{
+    wa_pattern_names names;
+    wa_buf x;
+    wa_pattern_names_init(&names);
+    wa_buf_init(&x);
+    parse_patterns_named(L, content, len, &names, &x);
+    wa_buf_free(&x);
+    wa_pattern_names_free(&names);
 }
 
 static int region_find(const wa_dict *d, const char *name, int pref)

@@ -256,6 +256,59 @@ static void bad_regex(void **state)
     wt_remove_dir(dir);
 }
 
+/* @name lists: written out inside (?:...) wherever a pattern names them,
+ * usable in later definitions, \@ a literal @; a name is known only below
+ * its definition and only in its file. */
+static void pattern_names_are_written_out(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/patterns.re",
+         "@pay = 工资|工钱\n[arrears]\n@late = 拖|欠\n@pay_late = @pay[^,]{0,4}?@late\n@pay_late\n@pay没发\n找\\@@pay\n",
+         0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    wa_dict *d = wt_load_dir(dir);
+    assert_int_equal(d->npatterns, 3);
+    assert_string_equal(d->patterns[0].source, "(?:(?:工资|工钱)[^,]{0,4}?(?:拖|欠))");
+    assert_string_equal(d->patterns[1].source, "(?:工资|工钱)没发");
+    assert_string_equal(d->patterns[2].source, "找\\@(?:工资|工钱)");
+    assert_int_equal(d->patterns[1].line, 6);
+    wa_dict_release(d);
+    wt_remove_dir(dir);
+
+    /* the names of zh/ are unknown in bo/ */
+    wt_file other[] = {
+        {"zh/patterns.re", "@pay = 工资\n[arrears]\n@pay没发\n", 0},
+        {"bo/patterns.re", "[arrears]\n@pay没发\n", 0},
+        {NULL, NULL, 0},
+    };
+    dir = wt_make_minimal_dict(other);
+    expect_finding(dir, "bo/patterns.re:2: ", "unknown name '@pay'");
+    wt_remove_dir(dir);
+}
+
+static void pattern_name_findings(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *content, *where, *needle;
+    } cases[] = {
+        {"[arrears]\n@pay没发\n@pay = 工资\n", "zh/patterns.re:2: ", "unknown name '@pay'"},
+        {"@pay = 工资\n@pay = 工钱\n[arrears]\n@pay没发\n", "zh/patterns.re:2: ", "defined twice"},
+        {"@pay =\n[arrears]\n工资没发\n", "zh/patterns.re:1: ", "empty"},
+        {"@pay = 工资|@nosuch\n[arrears]\n工资没发\n", "zh/patterns.re:1: ", "unknown name '@nosuch'"},
+        {"@pay = 工资|(薪水\n[arrears]\n@pay没发\n", "zh/patterns.re:3: ", "regex"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wt_file files[] = {{"zh/patterns.re", cases[i].content, 0}, {NULL, NULL, 0}};
+        char *dir = wt_make_minimal_dict(files);
+        expect_finding(dir, cases[i].where, cases[i].needle);
+        wt_remove_dir(dir);
+    }
+}
+
 static void entity_pattern_without_named_group(void **state)
 {
     (void)state;
@@ -497,6 +550,8 @@ int main(void)
         cmocka_unit_test(bad_weight_in_terms),
         cmocka_unit_test(bad_weight_in_groups),
         cmocka_unit_test(bad_regex),
+        cmocka_unit_test(pattern_names_are_written_out),
+        cmocka_unit_test(pattern_name_findings),
         cmocka_unit_test(entity_pattern_without_named_group),
         cmocka_unit_test(invalid_utf8_in_terms),
         cmocka_unit_test(invalid_utf8_in_rules),
