@@ -6,27 +6,43 @@
 # number, (?<mult>...) an optional unit that multiplies it, (?<name>...) the company name.
 # Clause breaks in normalised text: , ; ! ? 。 and newline.
 
+# Word lists the patterns share (dict/README.md, "Patterns"). A spelling added to one reaches
+# every pattern that uses it; a new spelling of the pay also belongs in terms.dict under [wage],
+# so that a pattern that holds it and no arrears term still counts (the prefilter rule above).
+# the pay: plain words, then the homophones and pinyin people write to get past filters
+@pay = 工资|薪水|薪资|薪酬|薪金|月薪|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|工资款|公资|工姿|工滋|功资|工zi|gong资|gongzi|gz|xinshui|工qian|gongqian
+# held back, after the pay: 拖 and its homophone 托 (not 委托, 托管, 托运: the pay entrusted or
+# carried), 欠, withheld, deducted, put off, cut
+@held = 拖(?!不拖)|(?<![委拜依寄信嘱])托(?![管运付儿底福])|tuo|欠(?!不欠)|qian|压|扣(?!不扣)|押|卡|截留|挪用|推迟|延期|延迟|延后|滞后|晚发|少发|少给|只发了|只给了|打折|缩水|泡汤|没影|没下文|不见|(?:结|发|拿|领|要|讨)不(?:下来|出来|出|到|了|回)
+# words of owing before the pay: 欠了三个月工资, 拖着工钱
+@owing = 拿不到|领不到|要不到|讨不到|发不出|欠|拖欠|托欠|拖了|拖着|克扣|扣了|扣|压了|压着|押|少发|少给|欠下|欠了|qian|tuoqian
+# not (yet) paid
+@not = 没人|没有人|无人|没|未|不|迟迟|还没|一直没|仍未|尚未|从来没|从没
+@ontime = 按时|按月|足额|准时|及时|全额
+# a count of months or years: 3, 三, 十几, 半
+@count = [0-9]{1,9}|[一二两三四五六七八九十几半仨]{1,8}
+
 [arrears]
 # the pay, then words saying it did not come
-(?:工资|薪水|薪资|薪酬|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|公资|工zi|gongzi|gz|的钱)[^,;!?。\n]{0,12}?(?:没人|没有人|无人|没|未|不|迟迟|还没|一直没|仍未|尚未|从来没|从没)(?:有|能|再)?(?:按时|按月|足额|准时|及时|全额)?(?:发|给|到|结|付|兑现|拿到|领到|到手|到账|打|算|见|开|拨|批|认)
+(?:@pay|的钱)[^,;!?。\n]{0,12}?@not(?:有|能|再)?@ontime?(?:发|给|到|结|付|兑现|拿到|领到|到手|到账|打|算|见|开|拨|批|认)
 # the pay, then it was held back
-(?:工资|薪水|薪资|工钱|血汗钱|辛苦钱|报酬|公资|工zi|gongzi|gz|的钱)[^,;!?。\n]{0,8}?(?:被)?(?:拖(?!不拖)|欠(?!不欠)|压|扣(?!不扣)|押|卡|截留|挪用|推迟|延期|延迟|延后|滞后|晚发|少发|少给|只发了|只给了|打折|缩水|泡汤|没影|没下文|不见|(?:结|发|拿|领|要|讨)不(?:下来|出来|出|到|了|回))
+(?:@pay|的钱)[^,;!?。\n]{0,8}?(?:被)?@held
 # words of not-getting, then the pay
-(?:没有?|未|不|没能)(?:按时|按月|足额|准时|及时|全额)?(?:发放?|给|付|支付|结|拿到|领到|拿|领|开)(?:过)?[^,;!?。\n]{0,6}?(?:工资|薪水|薪资|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|公资|工zi|gongzi|gz|钱)
-(?:拿不到|领不到|要不到|讨不到|发不出|欠|拖欠|拖了|拖着|克扣|扣了|扣|压了|压着|押|少发|少给|欠下|欠了)[^,;!?。\n]{0,10}?(?:工资|薪水|薪资|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|公资|工zi|gongzi|gz|钱)
+(?:没有?|未|不|没能)@ontime?(?:发放?|给|付|支付|结|拿到|领到|拿|领|开)(?:过)?[^,;!?。\n]{0,6}?(?:@pay|钱)
+@owing[^,;!?。\n]{0,10}?(?:@pay|钱)
 # owed for months
-(?:拖|欠|压|等|推)(?:了|着|到)?(?:快|近|整整|足足|第)?(?:[0-9]{1,9}|[一二两三四五六七八九十几半仨]{1,8})(?:个多|多个|个)?(?:月|年)
+(?:拖|欠|压|等|推)(?:了|着|到)?(?:快|近|整整|足足|第)?(?:@count)(?:个多|多个|个)?(?:月|年)
 # only a few months of the year paid: 一共才领了两个月的, 只拿到四个月的钱
-(?:才|只)(?:领|拿|发|给)(?:了|到)(?:[0-9]{1,9}|[一二两三四五六七八九十几半仨]{1,8})(?:个多|多个|个)?月
+(?:才|只)(?:领|拿|发|给)(?:了|到)(?:@count)(?:个多|多个|个)?月
 # put off again: 拖到明年, 拖到藏历新年以后
 拖到(?:明年|年后|过年|年底|下个月|下月|[^,;!?。\n]{0,8}?(?:以后|之后))
 # "when will the pay come?": 工资什么时候发, 工钱啥时候能给
-(?:工资|工钱|薪水|薪资|血汗钱|辛苦钱|的钱)[^,;!?。\n]{0,8}?(?:什么时候|啥时候|何时)(?:才)?(?:能)?(?:发|给|到|结)
+(?:@pay|的钱)[^,;!?。\n]{0,8}?(?:什么时候|啥时候|何时)(?:才)?(?:能)?(?:发|给|到|结)
 # "give us back our wages": 还我们工资, 还我血汗钱
-还(?:我|我们|俺|俺们|咱|咱们)(?:的)?(?:工资|工钱|血汗钱|辛苦钱|薪水)
+还(?:我|我们|俺|俺们|咱|咱们)(?:的)?@pay
 # cut for board, lodging, uniforms
 (?:扣了|扣掉|扣除|代扣|克扣)[^,;!?。\n]{0,8}?(?:伙食费|住宿费|餐费|饭费|服装费|工服费|管理费|保证金|培训费)
-(?:[0-9]{1,9}|[一二两三四五六七八九十几半仨]{1,8})(?:个多|多个|个)月(?:了)?(?:都|也|还)?(?:没|未)(?:有)?(?:发|给|拿到|领到|见)
+(?:@count)(?:个多|多个|个)月(?:了)?(?:都|也|还)?(?:没|未)(?:有)?(?:发|给|拿到|领到|见)
 
 [negation]
 # denial, prohibition or a mere possibility before the arrears word
