@@ -873,7 +873,11 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             const wa_match *nearer = NULL;
             for (size_t i = 0; i < r->nmatches && !nearer; i++) {
                 const wa_match *m = &r->matches[i];
-                if (m->group == (int)g && !m->cancelled && char_gap(n, m, pe, 4 * d->rules.window) < subject_gap)
+                if (m->group != (int)g || m->cancelled)
+                    continue;
+                /* a rival that holds the event (欠了房东半年的房租) is nearest of all */
+                if ((m->nstart <= pe->nstart && pe->nend <= m->nend) ||
+                    char_gap(n, m, pe, 4 * d->rules.window) < subject_gap)
                     nearer = m;
             }
             if (!nearer)
