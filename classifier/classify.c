@@ -718,7 +718,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
     if (r->nmatches > 1)
         qsort(r->matches, r->nmatches, sizeof(wa_match), cmp_match);
 
-    /* Negations cancel the events they contain or touch. */
+    /* Negations cancel the events they contain or touch (and the wage,
+     * resolution and penalty matches). */
     for (size_t i = 0; i < r->nmatches; i++) {
         if (role_of(d, &r->matches[i]) != WA_ROLE_NEGATION)
             continue;
@@ -729,8 +730,9 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             /* An event that holds the whole negation already means "not paid"
              * (未足额发放工资): it stands. */
             int holds = e->nstart <= ng->nstart && ng->nend <= e->nend && er == WA_ROLE_EVENT;
-            if ((er == WA_ROLE_EVENT || er == WA_ROLE_WAGE || er == WA_ROLE_RESOLUTION) && overlaps(ng, e) &&
-                !holds && !e->cancelled) {
+            /* and the penalties it touches: 不是谣言 takes back 谣言 */
+            if ((er == WA_ROLE_EVENT || er == WA_ROLE_WAGE || er == WA_ROLE_RESOLUTION || er == WA_ROLE_PENALTY) &&
+                overlaps(ng, e) && !holds && !e->cancelled) {
                 e->cancelled = 1;
                 char a[512], b[512];
                 explain(s, flags, "negation '%s' cancels '%s'", match_text(s, &r->matches[i], a, sizeof a),

@@ -182,6 +182,32 @@ static void nonhit_rent_owed_by_a_sanitation_company(void **state)
     expect_no_hit("这家保洁公司欠了房东半年的房租");
 }
 
+/* Words that look like arrears and are not: the pay card, payroll
+ * deductions, "pressure", a question about whether it happens, the owed pay
+ * got back, a legal-advice post. */
+static void nonhit_look_alikes_of_arrears(void **state)
+{
+    (void)state;
+    expect_no_hit("那曲市为环卫工人每人发放冬季取暖补贴五百元，已于12月初打到工资卡上。");
+    expect_no_hit("保洁员工资扣除五险一金后到手三千，环卫工人工资压力大");
+    expect_no_hit("做环卫工真的会被拖欠工资吗？网上好多人这么说");
+    expect_no_hit("热心网友帮扫街阿姨要回了被扣的三百块钱，物业经理当面道了歉。");
+    expect_no_hit("法院成功执行一起环卫工人讨薪案，十五名工人领到了被拖欠的工资共计九万余元。");
+    expect_no_hit("【普法】环卫工人被拖欠工资怎么办？第一，保留劳动合同和考勤记录；第二，向劳动保障监察机构投诉");
+}
+
+/* Ways of saying it that the plain words miss: not a cent seen, the pay
+ * cards taken away, homophones of 环卫 and 欠薪, "it is no rumour". */
+static void hit_other_ways_of_saying_it(void **state)
+{
+    (void)state;
+    expect_hit("拉萨城关区扫大街的已经三个月没见到一分钱了，环卫公司老板电话都不接！");
+    expect_hit("小区保洁大姐说物业经理把她们的工资卡收走了，每个月只给几百块");
+    expect_hit("昌都的环位工人被欠新了，快过年了还没着落");
+    expect_hit("不是谣言，我舅舅就在那曲环卫所，到现在还没发，年前说发年后也没发");
+    expect_hit("我们小区倒垃圾的大姐说物业不给钱已经三个月了");
+}
+
 static void nonhit_denial(void **state)
 {
     (void)state;
@@ -753,6 +779,8 @@ int main(void)
         cmocka_unit_test(nonhit_other_debts),
         cmocka_unit_test(nonhit_rent_owed_by_a_sanitation_company),
         cmocka_unit_test(nonhit_denial),
+        cmocka_unit_test(nonhit_look_alikes_of_arrears),
+        cmocka_unit_test(hit_other_ways_of_saying_it),
         cmocka_unit_test(nonhit_unrelated),
         cmocka_unit_test(hit_traditional_characters),
         cmocka_unit_test(hit_noisy_spellings),
