@@ -764,10 +764,14 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         wa_role ra = role_of(d, a);
         uint8_t f = 0;
         if (ra == WA_ROLE_SUBJECT) {
-            /* 环卫 inside 环卫清运费 names a fee, not the workers. */
+            /* 环卫 inside 环卫清运费 names a fee, not the workers; but 司机
+             * inside 清运司机 leaves them sanitation workers. */
             int in_rival = 0;
-            for (size_t j = 0; nrival && j < r->nmatches && !in_rival; j++)
-                in_rival = role_of(d, &r->matches[j]) == WA_ROLE_RIVAL && overlaps(a, &r->matches[j]);
+            for (size_t j = 0; nrival && j < r->nmatches && !in_rival; j++) {
+                const wa_match *m = &r->matches[j];
+                in_rival = role_of(d, m) == WA_ROLE_RIVAL && overlaps(a, m) &&
+                           !(a->nstart <= m->nstart && m->nend <= a->nend);
+            }
             f = in_rival ? 0 : SUBJECT_OK;
         } else if (ra == WA_ROLE_EVENT) {
             f = a->cancelled ? 0 : EVENT_OK;

@@ -193,6 +193,7 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("做环卫工真的会被拖欠工资吗？网上好多人这么说");
     expect_no_hit("热心网友帮扫街阿姨要回了被扣的三百块钱，物业经理当面道了歉。");
     expect_no_hit("法院成功执行一起环卫工人讨薪案，十五名工人领到了被拖欠的工资共计九万余元。");
+    expect_no_hit("听说日喀则有家保洁公司被政府拖欠了一年多的服务费，但老板自己借钱给工人发了工资");
     expect_no_hit("【普法】环卫工人被拖欠工资怎么办？第一，保留劳动合同和考勤记录；第二，向劳动保障监察机构投诉");
 }
 
@@ -206,6 +207,12 @@ static void hit_other_ways_of_saying_it(void **state)
     expect_hit("昌都的环位工人被欠新了，快过年了还没着落");
     expect_hit("不是谣言，我舅舅就在那曲环卫所，到现在还没发，年前说发年后也没发");
     expect_hit("我们小区倒垃圾的大姐说物业不给钱已经三个月了");
+    /* 司机 (other workers) inside 清运司机 leaves a sanitation subject */
+    expect_hit("阿里地区普兰县城的清运司机师傅说他们干了半年，老板只给了生活费，工资一直拖着没给");
+    /* a trailing 还没结清 belongs to the complaint, it does not cancel it */
+    expect_hit("林芝市巴宜区的河道保洁员们说，去年冬天的工钱到今年春天还没结清");
+    /* 已 ... 拖延发放 is no resolution */
+    expect_hit("昌都市卡若区一垃圾中转站的十余名工人反映，中转站运营方已连续三个月拖延发放工资");
 }
 
 static void nonhit_denial(void **state)
