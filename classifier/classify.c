@@ -875,7 +875,14 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
              * sanitation subject is. */
             if (!ps)
                 continue;
+            /* An event that names the workers inside itself (先欠着保洁的工资)
+             * is about them, whatever else is near. */
             uint32_t subject_gap = char_gap(n, ps, pe, 4 * d->rules.window);
+            for (size_t i = 0; i < r->nmatches && subject_gap > 0; i++) {
+                const wa_match *m = &r->matches[i];
+                if ((s->usable[i] & SUBJECT_OK) && pe->nstart <= m->nstart && m->nend <= pe->nend)
+                    subject_gap = 0;
+            }
             const wa_match *nearer = NULL;
             for (size_t i = 0; i < r->nmatches && !nearer; i++) {
                 const wa_match *m = &r->matches[i];

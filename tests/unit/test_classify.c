@@ -211,6 +211,9 @@ static void hit_other_ways_of_saying_it(void **state)
     expect_hit("阿里地区普兰县城的清运司机师傅说他们干了半年，老板只给了生活费，工资一直拖着没给");
     /* a trailing 还没结清 belongs to the complaint, it does not cancel it */
     expect_hit("林芝市巴宜区的河道保洁员们说，去年冬天的工钱到今年春天还没结清");
+    /* an event that names the workers inside itself is about them, even with a fee owed nearby */
+    expect_hit("家里老人说小区的清洁工这个月又没领到钱，物业说业主物业费收不上来，所以先欠着保洁的工资。");
+    expect_hit("在林芝波密县城做清扫，去年冬天开始公司就拖工资，现在欠我两个月");
     /* 已 ... 拖延发放 is no resolution */
     expect_hit("昌都市卡若区一垃圾中转站的十余名工人反映，中转站运营方已连续三个月拖延发放工资");
 }
