@@ -105,4 +105,9 @@
 (?<n>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)(?:多|余)?(?<mult>万|千)?(?:多|余)?(?:元|块)
 
 [entity:company]
+# a registered name first (…有限公司), wherever it stands in the text: it names the employer more
+# surely than 环卫公司 or 一家物业 before it. The name never takes in a word that introduces it
+# (由, 叫, 系, 名为: 外包公司叫山南康洁物业服务有限公司).
+(?<name>(?:(?![的了在是被给向和与及对把让说我你他她它们因为名从到跟欠拖由叫称系])[\p{sc=Han}A-Za-z0-9]){2,30}?(?:股份有限公司|有限责任公司|有限公司))
+# else the first name-like span with a company word
 (?<name>(?:(?![的了在是被给向和与及对把让说我你他她它们因为名从到跟欠拖])[\p{sc=Han}A-Za-z]){2,24}?(?:股份有限公司|有限责任公司|有限公司|公司|环卫所|环卫处|环卫站|环卫队|物业(?!费)|服务中心|管理处|集团))

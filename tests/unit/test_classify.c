@@ -604,6 +604,12 @@ static void entity_company(void **state)
     assert_int_equal(r->company_name.len, strlen("拉萨市清洁环卫服务有限公司"));
     assert_memory_equal(r->company_name.data, "拉萨市清洁环卫服务有限公司", r->company_name.len);
 
+    /* a registered name wins over a company word before it, and never takes in 叫 or 由 */
+    r = wt_classify("我在山南一家医院做保洁，外包公司叫山南康洁物业服务有限公司，已经拖了我们两个月工资");
+    assert_true(r->hit);
+    assert_int_equal(r->company_name.len, strlen("山南康洁物业服务有限公司"));
+    assert_memory_equal(r->company_name.data, "山南康洁物业服务有限公司", r->company_name.len);
+
     /* a name never reaches back over the end of a sentence (PCRE2's \p{Han}
      * takes in 。 and 、, whose script extensions include Han) */
     r = wt_classify("我们环卫工人三个月没拿到工资了，实在不知道该找谁。公司说上面的钱没下来");
