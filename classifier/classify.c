@@ -797,6 +797,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
     }
     double core = 0;
     const wa_match *ps = NULL, *pe = NULL;
+    /* A Tibetan clause takes about three times the characters of a Chinese one. */
+    uint32_t window = n->n_tibetan > 0 ? d->rules.window_tibetan : d->rules.window;
     int pair_same = 0;
     for (size_t i = 0; i < r->nmatches; i++) {
         if (!(s->usable[i] & SUBJECT_OK))
@@ -806,7 +808,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             if (!(s->usable[j] & EVENT_OK))
                 continue;
             const wa_match *b = &r->matches[j];
-            if (char_gap(n, a, b, d->rules.window) > d->rules.window)
+            if (char_gap(n, a, b, window) > window)
                 continue;
             int same = same_sentence(n, a, b);
             double v = weight_of(d, a) + weight_of(d, b) + (same ? d->rules.same_sentence_bonus : 0);

@@ -330,9 +330,11 @@ static void parse_rules(loader *L, char *content, size_t len)
                 *(double *)((char *)R + keys[i].off) = v;
                 found = 1;
             }
-        if (strcmp(key, "window") == 0) {
+        if (strcmp(key, "window") == 0 || strcmp(key, "window.tibetan") == 0) {
             if (v < 1 || v > 100000)
-                wa_diag_add(L->diag, L->file, it.line, "window must be 1..100000 characters");
+                wa_diag_add(L->diag, L->file, it.line, "%s must be 1..100000 characters", key);
+            else if (key[6] == '.')
+                R->window_tibetan = (uint32_t)v;
             else
                 R->window = (uint32_t)v;
             found = 1;
@@ -1228,6 +1230,8 @@ static int load(const char *dir, const wa_load_opts *opts, int compile, wa_dict 
         wa_buf_free(&contents[i]);
     free(contents);
     free(L.seen);
+    if (!d->rules.window_tibetan)
+        d->rules.window_tibetan = d->rules.window;
 
     int roles_present[WA_ROLE_COUNT] = {0};
     for (size_t i = 0; i < d->nterms; i++)

@@ -77,6 +77,7 @@ typedef struct {
 typedef struct {
     double threshold;
     uint32_t window;          /* characters between a subject and an event */
+    uint32_t window_tibetan;  /* the same in a text that holds Tibetan letters (rules.conf window.tibetan) */
     double same_sentence_bonus;
     double entity_bonus;
     int red_collective;

@@ -43,6 +43,8 @@ struct wa_prefilter {
     uint32_t reach;         /* an event pattern covering an event or wage term further from a subject than this
                              * (end to end, bytes) never pairs with it; UINT32_MAX: no bound */
     uint32_t window;        /* rules.window: most characters between a subject and an event that pair */
+    uint32_t window_bo;     /* rules.window_tibetan: the same in a text with Tibetan letters */
+    uint32_t reach_bo;      /* reach for that window */
     uint32_t width;         /* widest event pattern match in bytes; UINT32_MAX: unbounded */
     uint8_t *term_kind;     /* by id in db: KIND_* */
     uint32_t *term_len;     /* by id in db: bytes */
@@ -849,8 +851,11 @@ int wa_prefilter_build(wa_dict *d, const char *cache_dir, wa_diag *diag)
      * characters apart (4 bytes each at most); an event pattern reaches past
      * the event or wage term it holds by at most its width. */
     uint64_t reach = 4ull * d->rules.window + longest + (uint64_t)width;
+    uint64_t reach_bo = 4ull * d->rules.window_tibetan + longest + (uint64_t)width;
     p->reach = width == UINT32_MAX || reach >= UINT32_MAX ? UINT32_MAX : (uint32_t)reach;
+    p->reach_bo = width == UINT32_MAX || reach_bo >= UINT32_MAX ? UINT32_MAX : (uint32_t)reach_bo;
     p->window = d->rules.window;
+    p->window_bo = d->rules.window_tibetan;
     p->width = width;
     if (events_build(p, d, cache_dir) != 0) {
         wa_diag_add(diag, d->dir, 0, "out of memory building the prefilter");
@@ -921,6 +926,8 @@ typedef struct {
     size_t n[3];
     int overflow[3]; /* more spans than kept: treated as near */
     int pass;        /* a subject and an event near enough to pair were seen */
+    uint32_t window; /* this text's window (wider when it holds Tibetan letters, as in classify.c) */
+    uint32_t reach;  /* and its reach */
 } pass_ctx;
 
 /* Whether a span ending at end and a span starting at start (not before
@@ -930,7 +937,7 @@ static int near_enough(const pass_ctx *c, uint32_t end, uint32_t start)
 {
     if (start <= end)
         return 1;
-    uint32_t bytes = start - end, window = c->p->window;
+    uint32_t bytes = start - end, window = c->window;
     if (bytes <= window)
         return 1; /* bytes >= characters */
     if (bytes > 4 * window)
@@ -1038,7 +1045,7 @@ static int term_within_reach(pass_ctx *c)
     size_t ns = c->n[KIND_SUBJECT], nw = c->n[KIND_WAGE] + c->n[KIND_EVENT];
     if (!ns || !nw)
         return 0;
-    if (c->overflow[KIND_SUBJECT] || c->overflow[KIND_WAGE] || c->overflow[KIND_EVENT] || c->p->reach == UINT32_MAX)
+    if (c->overflow[KIND_SUBJECT] || c->overflow[KIND_WAGE] || c->overflow[KIND_EVENT] || c->reach == UINT32_MAX)
         return 1;
     uint32_t a[PASS_SPANS], b[2 * PASS_SPANS];
     for (size_t k = 0; k < ns; k++)
@@ -1052,7 +1059,7 @@ static int term_within_reach(pass_ctx *c)
     size_t i = 0, j = 0;
     while (i < ns && j < nw) {
         uint32_t x = a[i], y = b[j];
-        if ((x > y ? x - y : y - x) <= c->p->reach)
+        if ((x > y ? x - y : y - x) <= c->reach)
             return 1;
         if (x < y)
             i++;
@@ -1074,6 +1081,8 @@ int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q)
     c->p = p;
     c->text = norm;
     c->pass = 0;
+    c->window = q->n_tibetan > 0 ? p->window_bo : p->window;
+    c->reach = q->n_tibetan > 0 ? p->reach_bo : p->reach;
     hs_error_t e = hs_scan(p->db, norm, (unsigned)len, 0, scratch, on_term, c);
     if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED)
         return -1;

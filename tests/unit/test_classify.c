@@ -218,6 +218,19 @@ static void hit_other_ways_of_saying_it(void **state)
     expect_hit("昌都市卡若区一垃圾中转站的十余名工人反映，中转站运营方已连续三个月拖延发放工资");
 }
 
+/* Tibetan takes about three times the characters of Chinese for the same
+ * clause: a Tibetan text pairs a subject and an event further apart. */
+static void tibetan_window_is_wider(void **state)
+{
+    (void)state;
+    const wa_dict *d = wt_repo_dict();
+    assert_true(d->rules.window_tibetan > d->rules.window);
+    /* the workers named in one sentence, the unpaid wages two sentences on */
+    const char *bo = "ངའི་ཨ་མ་ཆབ་མདོ་གྲོང་ཁྱེར་གྱི་སྨན་ཁང་ཞིག་ཏུ་གཙང་སྦྲའི་ལས་ཀ་བྱེད་ཀྱི་ཡོད། ཁོང་ལོ་ང་བརྒྱད་ལ་སླེབས་ཡོད། "
+                     "ཀུང་སིས་ཟླ་རེའི་ཚེས་10ཉིན་ཕོགས་སྤྲོད་ཀྱི་ཡིན་ཟེར་ཡང་། ཟླ་བ་བཅུ་པ་དང་བཅུ་གཅིག་པའི་ཕོགས་ད་བར་མ་བྱུང་།";
+    expect_hit(bo);
+}
+
 static void nonhit_denial(void **state)
 {
     (void)state;
@@ -795,6 +808,7 @@ int main(void)
         cmocka_unit_test(nonhit_other_debts),
         cmocka_unit_test(nonhit_rent_owed_by_a_sanitation_company),
         cmocka_unit_test(nonhit_denial),
+        cmocka_unit_test(tibetan_window_is_wider),
         cmocka_unit_test(nonhit_look_alikes_of_arrears),
         cmocka_unit_test(hit_other_ways_of_saying_it),
         cmocka_unit_test(nonhit_unrelated),

@@ -698,8 +698,63 @@ static void far_apart_terms_are_prefiltered_out(void **state)
         assert_int_equal(r->prefiltered_out, gap > d->rules.window);
         check_agree("window-edge", NULL, b.data, &t);
     }
+    /* A text with Tibetan letters has the wider window.tibetan, in the
+     * prefilter as in the classifier: the same edge, one Tibetan word in. */
+    assert_true(d->rules.window_tibetan > d->rules.window);
+    for (uint32_t gap = d->rules.window_tibetan; gap <= d->rules.window_tibetan + 1; gap++) {
+        b.len = 0;
+        assert_int_equal(wa_buf_append_str(&b, "ལྷ་ས། 环卫工人"), 0);
+        for (uint32_t k = 0; k < gap; k++)
+            assert_int_equal(wa_buf_append_str(&b, "嗯"), 0);
+        assert_int_equal(wa_buf_append_str(&b, "拖欠了"), 0);
+        assert_int_equal(wa_buf_append(&b, "", 1), 0);
+        r = wt_classify_doc(d, NULL, b.data, 0);
+        /* the classifier pairs them up to the edge; past it a Tibetan text
+         * may still pass the prefilter (its Tibetan event patterns are not
+         * searched there), but must then agree */
+        assert_int_equal(r->hit, gap <= d->rules.window_tibetan);
+        check_agree("window-edge-tibetan", NULL, b.data, &t);
+    }
     assert_int_equal(t.disagreements, 0);
     wa_buf_free(&b);
+}
+
+/* window.tibetan reaches the prefilter: in a text with Tibetan letters it
+ * keeps a subject and an event that far apart, and only those (a dictionary
+ * with small windows and no event patterns, so nothing else lets them by). */
+static void tibetan_window_in_the_prefilter(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"rules.conf", "threshold = 6\nwindow = 10\nwindow.tibetan = 40\n", 0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    wa_dict *d = wt_load_dir(dir);
+    assert_int_equal(d->rules.window, 10);
+    assert_int_equal(d->rules.window_tibetan, 40);
+    tally t = {0, 0, 0};
+    wa_buf b;
+    wa_buf_init(&b);
+    static const unsigned gaps[] = {10, 11, 25, 40, 41, 60};
+    for (int tibetan = 0; tibetan <= 1; tibetan++)
+        for (size_t i = 0; i < sizeof gaps / sizeof gaps[0]; i++) {
+            b.len = 0;
+            assert_int_equal(wa_buf_append_str(&b, tibetan ? "ང་ཚོ། 环卫工人" : "我们。环卫工人"), 0);
+            for (unsigned k = 0; k < gaps[i]; k++)
+                assert_int_equal(wa_buf_append_str(&b, "嗯"), 0);
+            assert_int_equal(wa_buf_append_str(&b, "拖欠"), 0);
+            assert_int_equal(wa_buf_append(&b, "", 1), 0);
+            const wa_result *r = wt_classify_doc(d, NULL, b.data, 0);
+            unsigned window = tibetan ? 40 : 10;
+            assert_int_equal(r->hit, gaps[i] <= window);
+            assert_int_equal(r->prefiltered_out, gaps[i] > window);
+            check_agree_with(d, tibetan ? "tibetan" : "chinese", NULL, b.data, &t);
+        }
+    wa_buf_free(&b);
+    assert_int_equal(t.disagreements, 0);
+    wa_dict_release(d);
+    wt_remove_dir(dir);
 }
 
 /* A wage term is no event: near a subject it passes only where an event
@@ -780,6 +835,7 @@ int main(void)
         cmocka_unit_test(raw_stage_rejects_only_what_normalising_rejects),
         cmocka_unit_test(raw_stage_sees_every_hiding_place),
         cmocka_unit_test(far_apart_terms_are_prefiltered_out),
+        cmocka_unit_test(tibetan_window_in_the_prefilter),
         cmocka_unit_test(events_from_patterns_need_a_match),
     };
     return cmocka_run_group_tests_name("test_prefilter", tests, NULL, NULL);
