@@ -194,6 +194,11 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("热心网友帮扫街阿姨要回了被扣的三百块钱，物业经理当面道了歉。");
     expect_no_hit("法院成功执行一起环卫工人讨薪案，十五名工人领到了被拖欠的工资共计九万余元。");
     expect_no_hit("听说日喀则有家保洁公司被政府拖欠了一年多的服务费，但老板自己借钱给工人发了工资");
+    expect_no_hit("年底了，提醒各位包工头、物业老板：环卫工、保洁员的工资千万别拖，她们是最不容易的一群人。");
+    expect_no_hit("家里人准备去应聘环卫，先问问：万一以后公司拖欠工资，应该先找人社局还是先去法院？");
+    expect_no_hit("全区人社部门共为2.3万名劳动者追回被拖欠工资3.1亿元，其中环卫保洁、物业服务等行业追回欠薪近千万元。");
+    expect_no_hit("法院成功调解一起劳动争议案件。九名小区保洁员此前被物业公司拖欠工资共计7.2万元，现已达成协议。");
+    expect_no_hit("段子：老板说“年终奖给你发把扫帚吧”，我说“那我去当环卫工还有工资呢”");
     expect_no_hit("【普法】环卫工人被拖欠工资怎么办？第一，保留劳动合同和考勤记录；第二，向劳动保障监察机构投诉");
 }
 
@@ -211,6 +216,13 @@ static void hit_other_ways_of_saying_it(void **state)
     expect_hit("阿里地区普兰县城的清运司机师傅说他们干了半年，老板只给了生活费，工资一直拖着没给");
     /* a trailing 还没结清 belongs to the complaint, it does not cancel it */
     expect_hit("林芝市巴宜区的河道保洁员们说，去年冬天的工钱到今年春天还没结清");
+    /* put off, stopped, "and the money?" */
+    expect_hit("江孜县城一家酒店，我们三个做客房保洁的，老板说淡季没钱，六月七月的工资等冬天再说。");
+    expect_hit("我们是狮泉河镇垃圾中转站的七名工人，公司以工程款未到为由停发我们的工资，至今已五个月");
+    expect_hit("钱呢？四个月了。——洛扎县一名清洁工");
+    /* Tibetan: "we who do the cleaning", the pay held and not given; mixed with pinyin */
+    expect_hit("ང་ཚོ་ནག་ཆུ་གྲོང་ཁྱེར་གྱི་ལས་ཁང་དུ་གཙང་སྦྲ་བྱེད་མཁན་ཡིན། ཀུང་སིས་ང་ཚོའི་ཟླ་བ་གསུམ་གྱི་ཕོགས་ཉར་ནས་མ་སྤྲད།");
+    expect_hit("སྟོད་ལུང་བདེ་ཆེན་གྱི་环卫 ཨ་ཅག་ཚོར་ཟླ་བ་དྲུག་རིང་gongzi མ་སྤྲད།");
     /* an event that names the workers inside itself is about them, even with a fee owed nearby */
     expect_hit("家里老人说小区的清洁工这个月又没领到钱，物业说业主物业费收不上来，所以先欠着保洁的工资。");
     expect_hit("在林芝波密县城做清扫，去年冬天开始公司就拖工资，现在欠我两个月");
