@@ -91,8 +91,13 @@
 # the workers paid anyway (a company owed money that still pays): 借钱给工人发了工资
 (?:给|为)(?:工人|员工|职工|大家|环卫工人|保洁员|清洁工)们?(?:发了|发放了|结清了|补发了|垫付了|先行垫付了?)(?:@pay)?
 # the owed pay got back: 领到了被拖欠的工资, 帮阿姨要回了被扣的三百块钱, 追回被拖欠工资3.1亿元
-# (not the wish or the way to: 想要回, 怎么讨回)
-(?<!想|怎么|如何|去|能|帮忙|要求|希望)(?:领到|拿到|收到|追回|要回|讨回|拿回)(?:了)?(?:被)?(?:(?:拖欠|欠下|欠发|欠|克扣|扣)(?:的)?[^,;!?。\n]{0,8}?(?:@pay|钱|款)|欠薪|欠款)
+# (done: with 了, after 已, 成功, 共为, or with the sum recovered; not the wish or the way to:
+# 帮助他们讨回欠薪, 怎么要回)
+@got_back = 领到|拿到|收到|追回|要回|讨回|拿回
+@owed_pay = (?:拖欠|欠下|欠发|欠|克扣|扣)(?:的)?[^,;!?。\n]{0,8}?(?:@pay|钱|款)|欠薪|欠款
+@got_back了(?:被)?@owed_pay
+(?:已|已经|成功|共|累计|共计|先后|为[^,;!?。\n]{0,12}?)@got_back(?:被)?@owed_pay
+@got_back(?:被)?(?:@owed_pay)(?:共计|共|约|近|达)?[0-9零一二两三四五六七八九十百千万亿.]+(?:多|余)?(?:万|亿)?元
 # the arrears told as the story behind a settled case: 法院成功调解……此前被物业公司拖欠工资
 (?:此前|之前|先前|早前)[^,;!?。\n]{0,12}?(?:拖欠|欠薪|欠发|克扣)
 # paid all along
