@@ -496,8 +496,12 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
 
         if (cp >= 0x80 && !(cp >= 0x0F00 && cp <= 0x0FFF)) {
             cp = fold_cp(cp);
-            if (cp == 0)
+            if (cp == 0) {
+                /* dropped; after a Tibetan syllable it stands for a tsheg */
+                if (emit_tsheg(n, os, oe) != 0)
+                    return -1;
                 continue;
+            }
             if (cp >= 0x80) {
                 /* the common case: a Han character, written straight out */
                 n->n_han += is_han(cp);
@@ -538,9 +542,15 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
                     if (cp == ',')
                         continue;
                 } else if (cp == '.') {
+                    if (emit_tsheg(n, os, oe) != 0)
+                        return -1;
                     continue;
                 }
             } else if (is_noise(cp)) {
+                /* ཟླ*ཕོགས: a symbol typed between Tibetan syllables stands
+                 * for the tsheg, as a space does */
+                if (emit_tsheg(n, os, oe) != 0)
+                    return -1;
                 continue;
             }
         } else if (cp >= 0x0F00 && cp <= 0x0FFF) {

@@ -505,11 +505,11 @@ static int hides_at(const wa_prefilter *p, const unsigned char *s, size_t len, s
     uint32_t prev = wa_norm_char(cp_before(s, i));
     if (!is_term_char(p, prev) || (to == ',' && !(p->digit_terms && prev >= '0' && prev <= '9')))
         return 0; /* a comma goes only from between digits */
-    /* After a Tibetan syllable a space is a tsheg, and a tsheg stays, unless
-     * a shad follows (ག །: no tsheg is written before a shad); after anything
-     * else both are dropped. */
+    /* After a Tibetan syllable a dropped character (a space, a symbol, an
+     * emoji) is a tsheg, and a tsheg stays, unless a shad follows (ག །: no
+     * tsheg is written before a shad); after anything else both are dropped. */
     int syllable = wa_tibetan_is_syllable_cp(prev);
-    int via_tsheg = syllable && (cp == ' ' || cp == '\t');
+    int via_tsheg = syllable && to == 0;
     size_t j = i + adv;
     uint32_t next = 0;
     while (j < len) {
@@ -520,6 +520,8 @@ static int hides_at(const wa_prefilter *p, const unsigned char *s, size_t len, s
             continue;
         }
         next = wa_norm_char(c);
+        if (next == 0)
+            via_tsheg |= syllable;
         if (next != 0 && next != ',')
             break;
         next = 0;

@@ -198,6 +198,9 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("家里人准备去应聘环卫，先问问：万一以后公司拖欠工资，应该先找人社局还是先去法院？");
     expect_no_hit("全区人社部门共为2.3万名劳动者追回被拖欠工资3.1亿元，其中环卫保洁、物业服务等行业追回欠薪近千万元。");
     expect_no_hit("法院成功调解一起劳动争议案件。九名小区保洁员此前被物业公司拖欠工资共计7.2万元，现已达成协议。");
+    expect_no_hit("说句公道话，我们公司确实被县里欠了一年多的服务费，但老板自己贷款也没让我们这些扫街的断过一个月工资。");
+    expect_no_hit("电视剧里那个被拖欠工资的环卫工老王演得太真实了，看哭了");
+    expect_no_hit("如果你家里有人做环卫被欠了工资，记住：保留好考勤记录和工资条，打12333或者直接去劳动监察大队。");
     expect_no_hit("段子：老板说“年终奖给你发把扫帚吧”，我说“那我去当环卫工还有工资呢”");
     expect_no_hit("【普法】环卫工人被拖欠工资怎么办？第一，保留劳动合同和考勤记录；第二，向劳动保障监察机构投诉");
 }
@@ -223,6 +226,13 @@ static void hit_other_ways_of_saying_it(void **state)
     /* Tibetan: "we who do the cleaning", the pay held and not given; mixed with pinyin */
     expect_hit("ང་ཚོ་ནག་ཆུ་གྲོང་ཁྱེར་གྱི་ལས་ཁང་དུ་གཙང་སྦྲ་བྱེད་མཁན་ཡིན། ཀུང་སིས་ང་ཚོའི་ཟླ་བ་གསུམ་གྱི་ཕོགས་ཉར་ནས་མ་སྤྲད།");
     expect_hit("སྟོད་ལུང་བདེ་ཆེན་གྱི་环卫 ཨ་ཅག་ཚོར་ཟླ་བ་དྲུག་རིང་gongzi མ་སྤྲད།");
+    /* a demand to pay is no payment; an excuse is no debt; "don't call it a rumour" */
+    expect_hit("来电人称其在昌都市人民医院从事保洁工作，2025年1月至3月工资至今未发放，公司以医院尚未结算服务费为由一再拖延。"
+               "来电人要求公司按时足额支付工资。");
+    expect_hit("回复@雪域小卓玛：不是谣言，我舅舅就在洛隆县城扫街，去年九月到现在钱都没发，你别说人家造谣");
+    /* a symbol where the tsheg goes; money not received */
+    expect_hit("པ་སྣམ་རྫོང་ལམ་ཕྱག་པ་ཚོར་ཟླ*ཕོགས་ཟླ་གསུམ་མ་སྤྲད།");
+    expect_hit("ངའི་ཨ་མ་གཞིས་ཀ་རྩེའི་ལམ་ཁར་ཕྱགས་མ་རྒྱག་མཁན་ཡིན། ཟླ་བ་ལྔ་པ་ནས་བཟུང་དངུལ་ཅིག་ཀྱང་ལག་ཏུ་སླེབས་མ་སོང་།");
     /* an event that names the workers inside itself is about them, even with a fee owed nearby */
     expect_hit("家里老人说小区的清洁工这个月又没领到钱，物业说业主物业费收不上来，所以先欠着保洁的工资。");
     expect_hit("在林芝波密县城做清扫，去年冬天开始公司就拖工资，现在欠我两个月");

@@ -259,6 +259,22 @@ static void tibetan_space_reads_as_tsheg(void **state)
     assert_norm("环 卫", "环卫");
 }
 
+/* People put a symbol, a full stop or an emoji where the tsheg goes
+ * (ཟླ*ཕོགས): after a Tibetan syllable any dropped character reads as a
+ * tsheg, as a space does; never two, never before a shad. */
+static void tibetan_symbol_reads_as_tsheg(void **state)
+{
+    (void)state;
+    assert_norm("ཟླ*ཕོགས", "ཟླ་ཕོགས");
+    assert_norm("ཟླ.ཕོགས", "ཟླ་ཕོགས");
+    assert_norm("ཟླ\U0001F621ཕོགས", "ཟླ་ཕོགས");
+    assert_norm("ཟླ་*ཕོགས", "ཟླ་ཕོགས");
+    assert_norm("ཟླ**ཕོགས", "ཟླ་ཕོགས");
+    assert_norm("ཕོགས*།", "ཕོགས།");
+    /* between Chinese characters a symbol is still nothing */
+    assert_norm("环*卫", "环卫");
+}
+
 /* ---- invalid input ----------------------------------------------------------------- */
 
 static void invalid_utf8_skipped(void **state)
@@ -547,6 +563,7 @@ int main(void)
         cmocka_unit_test(tibetan_precomposed_stacks),
         cmocka_unit_test(tibetan_stack_marks_ordered),
         cmocka_unit_test(tibetan_space_reads_as_tsheg),
+        cmocka_unit_test(tibetan_symbol_reads_as_tsheg),
         cmocka_unit_test(invalid_utf8_skipped),
         cmocka_unit_test(map_after_dropped_noise),
         cmocka_unit_test(map_ascii_and_fullwidth),

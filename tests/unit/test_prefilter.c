@@ -618,12 +618,14 @@ static void raw_stage_sees_every_hiding_place(void **state)
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ\u0F0Cཕོགས་སྤྲད་མེད།", /* a non-breaking tsheg */
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་་ཕོགས་སྤྲད་མེད།", /* a doubled tsheg */
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་\u200Bཕོགས་སྤྲད་མེད།", /* a zero-width space */
+        "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ*ཕོགས་སྤྲད་མེད།", /* a symbol for a tsheg */
+        "ང་ཚོ་ལམ\U0001F62Dཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།", /* an emoji for a tsheg */
         "ང་ཚོ་ལ\u0FB2\u0F72མ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།", /* no subject left: rejected */
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕ\u0F7C\u0F42ས་སྤྲད་མེད།", /* (control: plain) */
         "ང་ཚོ་ལས་བ\u0F7A\u0FB1ད་པ་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།", /* a vowel before a subjoined letter */
     };
     /* expected verdicts: 2 unsure, 0 reject (the plain controls) */
-    static const int want[] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 2};
+    static const int want[] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 2};
     assert_int_equal(sizeof want / sizeof want[0], sizeof hidden / sizeof hidden[0]);
     for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
         char buf[512];
