@@ -208,13 +208,6 @@ enum MHD_Result wa_api_explain(wa_analyst *a, const wa_api_req *rq)
     return wa_api_send_json(rq->conn, MHD_HTTP_OK, out, NULL);
 }
 
-static const char *role_name(wa_role r)
-{
-    static const char *const n[] = {"subject", "event",    "wage",  "cue",   "collective",
-                                    "negation", "penalty", "resolution", "rival", "place"};
-    return r < WA_ROLE_COUNT ? n[r] : "?";
-}
-
 enum MHD_Result wa_api_dict(wa_analyst *a, const wa_api_req *rq)
 {
     if (!rq->get)
@@ -231,7 +224,7 @@ enum MHD_Result wa_api_dict(wa_analyst *a, const wa_api_req *rq)
         for (size_t t = 0; t < d->nterms; t++)
             n += d->terms[t].group == (int)g;
         if (json_array_append_new(groups, json_pack("{s:s, s:s, s:I}", "name", d->groups[g].name, "role",
-                                                    role_name(d->groups[g].role), "terms", (json_int_t)n)) != 0) {
+                                                    wa_role_name(d->groups[g].role), "terms", (json_int_t)n)) != 0) {
             json_decref(groups);
             groups = NULL;
         }

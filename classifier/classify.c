@@ -468,6 +468,17 @@ static int same_sentence(const wa_norm *n, const wa_match *a, const wa_match *b)
     return l == n->nbreaks || n->breaks[l] >= hi;
 }
 
+/* No clause mark (, ; and the sentence breaks) between the starts of a
+ * and b: one clause of a sentence. */
+static int same_clause(const wa_norm *n, const wa_match *a, const wa_match *b)
+{
+    if (!same_sentence(n, a, b))
+        return 0;
+    uint32_t lo = a->nstart < b->nstart ? a->nstart : b->nstart;
+    uint32_t hi = a->nstart < b->nstart ? b->nstart : a->nstart;
+    return !memchr(n->text.data + lo, ',', hi - lo) && !memchr(n->text.data + lo, ';', hi - lo);
+}
+
 static void explain(wa_session *s, int flags, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void explain(wa_session *s, int flags, const char *fmt, ...)
@@ -517,6 +528,13 @@ static double unit_multiplier(const char *s, size_t len)
         if (memmem(s, len, units[i].u, strlen(units[i].u)))
             return units[i].v;
     return 1;
+}
+
+/* Other debts and other workers both take the event from the sanitation
+ * workers when they are nearer to it. */
+static inline int is_rival(wa_role r)
+{
+    return r == WA_ROLE_RIVAL || r == WA_ROLE_OTHERS;
 }
 
 static void extract_entities(wa_session *s, const wa_dict *d, int flags)
@@ -758,7 +776,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
     enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4 };
     size_t nrival = 0;
     for (size_t i = 0; i < r->nmatches; i++)
-        nrival += role_of(d, &r->matches[i]) == WA_ROLE_RIVAL;
+        nrival += is_rival(role_of(d, &r->matches[i]));
     for (size_t i = 0; i < r->nmatches; i++) {
         const wa_match *a = &r->matches[i];
         wa_role ra = role_of(d, a);
@@ -769,7 +787,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             int in_rival = 0;
             for (size_t j = 0; nrival && j < r->nmatches && !in_rival; j++) {
                 const wa_match *m = &r->matches[j];
-                in_rival = role_of(d, m) == WA_ROLE_RIVAL && overlaps(a, m) &&
+                in_rival = is_rival(role_of(d, m)) && overlaps(a, m) &&
                            !(a->nstart <= m->nstart && m->nend <= a->nend);
             }
             f = in_rival ? 0 : SUBJECT_OK;
@@ -777,7 +795,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             f = a->cancelled ? 0 : EVENT_OK;
             for (size_t k = 0; nrival && k < r->nmatches && !(f & HOLDS_RIVAL); k++) {
                 const wa_match *m = &r->matches[k];
-                if (role_of(d, m) == WA_ROLE_RIVAL && a->nstart <= m->nstart && m->nend <= a->nend)
+                if (is_rival(role_of(d, m)) && a->nstart <= m->nstart && m->nend <= a->nend)
                     f |= HOLDS_RIVAL;
             }
         }
@@ -842,7 +860,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             if (m->group != (int)g || m->cancelled)
                 continue;
             double w = weight_of(d, m);
-            int neg = role == WA_ROLE_PENALTY || role == WA_ROLE_RESOLUTION || role == WA_ROLE_RIVAL;
+            int neg = role == WA_ROLE_PENALTY || role == WA_ROLE_RESOLUTION || is_rival(role);
             if (!best || (neg ? w < bw : w > bw)) {
                 best = m;
                 bw = w;
@@ -870,8 +888,27 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                         match_text(s, later, b, sizeof b));
                 continue;
             }
+            /* "the front desk was paid on time": a resolution in a clause
+             * that names other workers and no sanitation workers is theirs. */
+            const wa_match *others = NULL;
+            int ours = 0;
+            for (size_t i = 0; i < r->nmatches && !ours; i++) {
+                const wa_match *m = &r->matches[i];
+                if (!same_clause(n, m, best))
+                    continue;
+                if (s->usable[i] & SUBJECT_OK)
+                    ours = 1;
+                else if (role_of(d, m) == WA_ROLE_OTHERS && !m->cancelled && !others)
+                    others = m;
+            }
+            if (others && !ours) {
+                char a[512], b[512];
+                explain(s, flags, "resolution '%s' set aside: it is about '%s'", match_text(s, best, a, sizeof a),
+                        match_text(s, others, b, sizeof b));
+                continue;
+            }
         }
-        if (role == WA_ROLE_RIVAL) {
+        if (is_rival(role)) {
             /* Other workers or other debts matter when the arrears event is
              * about them: when one of them is nearer the event than the
              * sanitation subject is. */

@@ -196,12 +196,18 @@ static long seen_check_add(loader *L, const char *norm, uint32_t idx)
     return -1;
 }
 
+static const char *const role_names[WA_ROLE_COUNT] = {
+    "subject", "event", "wage", "cue", "collective", "negation", "penalty", "resolution", "rival", "others", "place"};
+
+const char *wa_role_name(wa_role r)
+{
+    return r < WA_ROLE_COUNT ? role_names[r] : "?";
+}
+
 static int role_from_name(const char *s, wa_role *r)
 {
-    static const char *names[WA_ROLE_COUNT] = {"subject", "event",      "wage",  "cue",  "collective", "negation",
-                                               "penalty", "resolution", "rival", "place"};
     for (int i = 0; i < WA_ROLE_COUNT; i++)
-        if (strcmp(s, names[i]) == 0) {
+        if (strcmp(s, role_names[i]) == 0) {
             *r = (wa_role)i;
             return 0;
         }

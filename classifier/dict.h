@@ -24,7 +24,8 @@ typedef enum {
     WA_ROLE_NEGATION,   /* cancels the event matches it covers */
     WA_ROLE_PENALTY,    /* policy, other workers, other debts ... */
     WA_ROLE_RESOLUTION, /* wages paid back: a penalty unless an event follows it */
-    WA_ROLE_RIVAL,      /* other workers, other debts: a penalty when nearer the event than the subject */
+    WA_ROLE_RIVAL,      /* other debts: a penalty when nearer the event than the subject */
+    WA_ROLE_OTHERS,     /* other workers: a rival that also owns the resolutions nearer to it */
     WA_ROLE_PLACE,      /* region names from regions.tsv */
     WA_ROLE_COUNT
 } wa_role;
@@ -152,6 +153,9 @@ int wa_dict_lint(const char *dir, wa_diag *diag);
 
 void wa_dict_ref(wa_dict *d);
 void wa_dict_release(wa_dict *d);
+
+/* The name of a role as groups.conf writes it ("subject", "rival", ...). */
+const char *wa_role_name(wa_role r);
 
 int wa_dict_group(const wa_dict *d, const char *name);
 

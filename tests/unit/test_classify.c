@@ -198,6 +198,8 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("家里人准备去应聘环卫，先问问：万一以后公司拖欠工资，应该先找人社局还是先去法院？");
     expect_no_hit("全区人社部门共为2.3万名劳动者追回被拖欠工资3.1亿元，其中环卫保洁、物业服务等行业追回欠薪近千万元。");
     expect_no_hit("法院成功调解一起劳动争议案件。九名小区保洁员此前被物业公司拖欠工资共计7.2万元，现已达成协议。");
+    /* the sanitation workers were paid, the guards were not */
+    expect_no_hit("山南乃东区我们小区的保安被物业拖了两个月工资，保洁阿姨们倒是按时发了，就我们保安没有，啥道理？");
     expect_no_hit("说句公道话，我们公司确实被县里欠了一年多的服务费，但老板自己贷款也没让我们这些扫街的断过一个月工资。");
     expect_no_hit("电视剧里那个被拖欠工资的环卫工老王演得太真实了，看哭了");
     expect_no_hit("如果你家里有人做环卫被欠了工资，记住：保留好考勤记录和工资条，打12333或者直接去劳动监察大队。");
@@ -226,6 +228,8 @@ static void hit_other_ways_of_saying_it(void **state)
     /* Tibetan: "we who do the cleaning", the pay held and not given; mixed with pinyin */
     expect_hit("ང་ཚོ་ནག་ཆུ་གྲོང་ཁྱེར་གྱི་ལས་ཁང་དུ་གཙང་སྦྲ་བྱེད་མཁན་ཡིན། ཀུང་སིས་ང་ཚོའི་ཟླ་བ་གསུམ་གྱི་ཕོགས་ཉར་ནས་མ་སྤྲད།");
     expect_hit("སྟོད་ལུང་བདེ་ཆེན་གྱི་环卫 ཨ་ཅག་ཚོར་ཟླ་བ་དྲུག་རིང་gongzi མ་སྤྲད།");
+    /* "the front desk was paid on time": a resolution in a clause naming other workers is theirs */
+    expect_hit("拉萨北京中路一家酒店的客房保洁，老板把我们三个月的工资压着不发，说旺季结束再一起算，前台的小姑娘们倒是按时发了。");
     /* a demand to pay is no payment; an excuse is no debt; "don't call it a rumour" */
     expect_hit("来电人称其在昌都市人民医院从事保洁工作，2025年1月至3月工资至今未发放，公司以医院尚未结算服务费为由一再拖延。"
                "来电人要求公司按时足额支付工资。");
