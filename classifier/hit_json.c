@@ -7,6 +7,18 @@
 
 #include "json_input.h"
 
+/* Append v as jansson writes it, and drop v (NULL: out of memory). */
+static int put_json(wa_buf *out, json_t *v)
+{
+    char *d = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    json_decref(v);
+    if (!d)
+        return -1;
+    int rc = wa_buf_append_str(out, d);
+    free(d);
+    return rc;
+}
+
 /* Append s[0..n) as a JSON string. Most strings (terms, group and place
  * names, spans of Chinese or Tibetan text) hold nothing JSON escapes, and
  * are written between quotes as they are; any other is escaped by jansson,
@@ -25,14 +37,7 @@ static int put_str(wa_buf *out, const char *s, size_t n)
         plain = wa_utf8_valid(s, n);
     if (plain)
         return wa_buf_append(out, "\"", 1) | wa_buf_append(out, s, n) | wa_buf_append(out, "\"", 1);
-    json_t *v = json_stringn(s, n);
-    char *d = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
-    json_decref(v);
-    if (!d)
-        return -1;
-    int rc = wa_buf_append_str(out, d);
-    free(d);
-    return rc;
+    return put_json(out, json_stringn(s, n));
 }
 
 /* name and an unsigned number: ,"start":12 (printf costs more than the rest of a match) */
@@ -61,14 +66,7 @@ static int put_num(wa_buf *out, double v)
  * the same), so the hit reads the same whichever path wrote it. */
 static int put_real(wa_buf *out, double v)
 {
-    json_t *j = json_real(v);
-    char *d = j ? json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
-    json_decref(j);
-    if (!d)
-        return -1;
-    int rc = wa_buf_append_str(out, d);
-    free(d);
-    return rc;
+    return put_json(out, json_real(v));
 }
 
 /* The classifier's fields of a hit, "name":value pairs without braces. */

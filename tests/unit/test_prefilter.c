@@ -664,6 +664,17 @@ static void raw_stage_sees_every_hiding_place(void **state)
     wt_remove_dir(dir);
 }
 
+/* b = before, gap times 嗯 (a character that is no term), after, and a NUL. */
+static void gap_text(wa_buf *b, const char *before, unsigned gap, const char *after)
+{
+    b->len = 0;
+    assert_int_equal(wa_buf_append_str(b, before), 0);
+    for (unsigned k = 0; k < gap; k++)
+        assert_int_equal(wa_buf_append_str(b, "嗯"), 0);
+    assert_int_equal(wa_buf_append_str(b, after), 0);
+    assert_int_equal(wa_buf_append(b, "", 1), 0);
+}
+
 /* A subject and an event further apart than the rules' window can never
  * pair: the prefilter lets such a document go without classifying it. */
 static void far_apart_terms_are_prefiltered_out(void **state)
@@ -690,12 +701,7 @@ static void far_apart_terms_are_prefiltered_out(void **state)
     /* The window is counted in characters, as the classifier counts it: a
      * gap of exactly the window passes, one more character does not. */
     for (uint32_t gap = d->rules.window; gap <= d->rules.window + 1; gap++) {
-        b.len = 0;
-        assert_int_equal(wa_buf_append_str(&b, "环卫工人"), 0);
-        for (uint32_t k = 0; k < gap; k++)
-            assert_int_equal(wa_buf_append_str(&b, "嗯"), 0);
-        assert_int_equal(wa_buf_append_str(&b, "拖欠了"), 0);
-        assert_int_equal(wa_buf_append(&b, "", 1), 0);
+        gap_text(&b, "环卫工人", gap, "拖欠了");
         r = wt_classify_doc(d, NULL, b.data, 0);
         assert_int_equal(r->prefiltered_out, gap > d->rules.window);
         check_agree("window-edge", NULL, b.data, &t);
@@ -704,12 +710,7 @@ static void far_apart_terms_are_prefiltered_out(void **state)
      * prefilter as in the classifier: the same edge, one Tibetan word in. */
     assert_true(d->rules.window_tibetan > d->rules.window);
     for (uint32_t gap = d->rules.window_tibetan; gap <= d->rules.window_tibetan + 1; gap++) {
-        b.len = 0;
-        assert_int_equal(wa_buf_append_str(&b, "ལྷ་ས། 环卫工人"), 0);
-        for (uint32_t k = 0; k < gap; k++)
-            assert_int_equal(wa_buf_append_str(&b, "嗯"), 0);
-        assert_int_equal(wa_buf_append_str(&b, "拖欠了"), 0);
-        assert_int_equal(wa_buf_append(&b, "", 1), 0);
+        gap_text(&b, "ལྷ་ས། 环卫工人", gap, "拖欠了");
         r = wt_classify_doc(d, NULL, b.data, 0);
         /* the classifier pairs them up to the edge; past it a Tibetan text
          * may still pass the prefilter (its Tibetan event patterns are not
@@ -741,12 +742,7 @@ static void tibetan_window_in_the_prefilter(void **state)
     static const unsigned gaps[] = {10, 11, 25, 40, 41, 60};
     for (int tibetan = 0; tibetan <= 1; tibetan++)
         for (size_t i = 0; i < sizeof gaps / sizeof gaps[0]; i++) {
-            b.len = 0;
-            assert_int_equal(wa_buf_append_str(&b, tibetan ? "ང་ཚོ། 环卫工人" : "我们。环卫工人"), 0);
-            for (unsigned k = 0; k < gaps[i]; k++)
-                assert_int_equal(wa_buf_append_str(&b, "嗯"), 0);
-            assert_int_equal(wa_buf_append_str(&b, "拖欠"), 0);
-            assert_int_equal(wa_buf_append(&b, "", 1), 0);
+            gap_text(&b, tibetan ? "ང་ཚོ། 环卫工人" : "我们。环卫工人", gaps[i], "拖欠");
             const wa_result *r = wt_classify_doc(d, NULL, b.data, 0);
             unsigned window = tibetan ? 40 : 10;
             assert_int_equal(r->hit, gaps[i] <= window);
