@@ -787,7 +787,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             int in_rival = 0;
             for (size_t j = 0; nrival && j < r->nmatches && !in_rival; j++) {
                 const wa_match *m = &r->matches[j];
-                in_rival = is_rival(role_of(d, m)) && overlaps(a, m) &&
+                in_rival = is_rival(role_of(d, m)) && weight_of(d, m) < 0 && overlaps(a, m) &&
                            !(a->nstart <= m->nstart && m->nend <= a->nend);
             }
             f = in_rival ? 0 : SUBJECT_OK;
@@ -795,7 +795,9 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             f = a->cancelled ? 0 : EVENT_OK;
             for (size_t k = 0; nrival && k < r->nmatches && !(f & HOLDS_RIVAL); k++) {
                 const wa_match *m = &r->matches[k];
-                if (is_rival(role_of(d, m)) && a->nstart <= m->nstart && m->nend <= a->nend)
+                /* a rival term of no weight against us (司机 0.5: garbage
+                 * trucks have drivers too) names no one else */
+                if (is_rival(role_of(d, m)) && weight_of(d, m) < 0 && a->nstart <= m->nstart && m->nend <= a->nend)
                     f |= HOLDS_RIVAL;
             }
         }

@@ -228,6 +228,10 @@ static void hit_other_ways_of_saying_it(void **state)
     /* Tibetan: "we who do the cleaning", the pay held and not given; mixed with pinyin */
     expect_hit("ང་ཚོ་ནག་ཆུ་གྲོང་ཁྱེར་གྱི་ལས་ཁང་དུ་གཙང་སྦྲ་བྱེད་མཁན་ཡིན། ཀུང་སིས་ང་ཚོའི་ཟླ་བ་གསུམ་གྱི་ཕོགས་ཉར་ནས་མ་སྤྲད།");
     expect_hit("སྟོད་ལུང་བདེ་ཆེན་གྱི་环卫 ཨ་ཅག་ཚོར་ཟླ་བ་དྲུག་རིང་gongzi མ་སྤྲད།");
+    /* the drivers of a garbage-transport company are sanitation workers (司机 weighs nothing against them) */
+    expect_hit("开垃圾车的，山南乃东这边。清运公司欠我们几个司机四个月工资了，油钱还让我们先垫着。");
+    /* not a fen arrived; the company has not settled */
+    expect_hit("ལོ་གཅིག་རིང་ལམ་ཁ་ཕྱགས་བྱས་ཀྱང་དངུལ་ཁང་ནང་དུ་སྐར་མ་གཅིག་ཀྱང་འབྱོར་མ་སོང་།");
     /* "the front desk was paid on time": a resolution in a clause naming other workers is theirs */
     expect_hit("拉萨北京中路一家酒店的客房保洁，老板把我们三个月的工资压着不发，说旺季结束再一起算，前台的小姑娘们倒是按时发了。");
     /* a demand to pay is no payment; an excuse is no debt; "don't call it a rumour" */
