@@ -154,6 +154,14 @@ typedef struct {
     /* normalised term -> index + 1, open addressing, for duplicate detection */
     uint32_t *seen;
     size_t seen_cap, nseen;
+    /* [pinyin] sections: a Han letter and its pinyin, for the spellings
+     * generated from the terms (add_pinyin_spellings) */
+    struct pinyin_entry {
+        uint32_t cp;
+        char py[8];
+    } pinyin[512];
+    size_t npinyin;
+    int generating; /* add_term is adding a generated spelling: a clash is no finding */
 } loader;
 
 static uint64_t hash_str(const char *s)
@@ -397,7 +405,8 @@ static void add_term(loader *L, unsigned line, const char *raw, int group, doubl
         return;
     }
     if ((nhan == 1 && ncp == 1) || (nascii == ncp && ncp < 2)) {
-        wa_diag_add(L->diag, L->file, line, "term '%s' is too short: it would match almost everywhere", raw);
+        if (!L->generating)
+            wa_diag_add(L->diag, L->file, line, "term '%s' is too short: it would match almost everywhere", raw);
         wa_buf_free(&nb);
         return;
     }
@@ -426,13 +435,122 @@ static void add_term(loader *L, unsigned line, const char *raw, int group, doubl
     long dup = seen_check_add(L, t->norm, (uint32_t)d->nterms);
     if (dup >= 0) {
         const wa_term *o = &d->terms[dup];
-        wa_diag_add(L->diag, L->file, line, "duplicate term '%s': same as '%s' at %s:%u", raw, o->raw,
-                    d->files[o->file], o->line);
+        if (!L->generating)
+            wa_diag_add(L->diag, L->file, line, "duplicate term '%s': same as '%s' at %s:%u", raw, o->raw,
+                        d->files[o->file], o->line);
         free(t->raw);
         free(t->norm);
         return;
     }
     d->nterms++;
+}
+
+/* A [pinyin] line: one Han letter, then its pinyin in lower-case letters
+ * (环 huan). */
+static void parse_pinyin_line(loader *L, unsigned line, char *s)
+{
+    size_t adv;
+    uint32_t cp = wa_utf8_decode((const unsigned char *)s, strlen(s), &adv);
+    char *py = trim(s + adv);
+    char *hash = strchr(py, '#');
+    if (hash) {
+        *hash = '\0';
+        py = trim(py);
+    }
+    size_t n = strlen(py);
+    int ok = cp >= 0x3400 && cp < 0x30000 && cp != WA_UTF8_INVALID && (s[adv] == ' ' || s[adv] == '\t') && n >= 1 &&
+             n < sizeof L->pinyin[0].py;
+    for (size_t k = 0; ok && k < n; k++)
+        ok = py[k] >= 'a' && py[k] <= 'z';
+    if (!ok) {
+        wa_diag_add(L->diag, L->file, line, "a [pinyin] line is one Han character, a space and its pinyin in a-z");
+        return;
+    }
+    for (size_t k = 0; k < L->npinyin; k++)
+        if (L->pinyin[k].cp == cp) {
+            wa_diag_add(L->diag, L->file, line, "pinyin given twice for this character");
+            return;
+        }
+    if (L->npinyin == sizeof L->pinyin / sizeof L->pinyin[0]) {
+        wa_diag_add(L->diag, L->file, line, "more than %zu [pinyin] lines", sizeof L->pinyin / sizeof L->pinyin[0]);
+        return;
+    }
+    L->pinyin[L->npinyin].cp = cp;
+    memcpy(L->pinyin[L->npinyin].py, py, n + 1);
+    L->npinyin++;
+}
+
+static const char *pinyin_of(const loader *L, uint32_t cp)
+{
+    for (size_t k = 0; k < L->npinyin; k++)
+        if (L->pinyin[k].cp == cp)
+            return L->pinyin[k].py;
+    return NULL;
+}
+
+/* People spell a word half in pinyin to get past filters (环wei, gong资,
+ * 拖qian). For every subject, event and wage term of two to four Han
+ * letters that all have a [pinyin] line, every such spelling becomes a term
+ * of the same group and weight: each letter as written or in pinyin, all in
+ * pinyin only when that is six letters or more (short pinyin runs occur
+ * inside other words). A spelling that is already a term is left alone. */
+static void add_pinyin_spellings(loader *L)
+{
+    if (!L->npinyin)
+        return;
+    size_t nterms = L->d->nterms;
+    L->generating = 1;
+    for (size_t i = 0; i < nterms; i++) {
+        const wa_term *t = &L->d->terms[i];
+        wa_role role = L->d->groups[t->group].role;
+        if (role != WA_ROLE_SUBJECT && role != WA_ROLE_EVENT && role != WA_ROLE_WAGE)
+            continue;
+        uint32_t cps[4];
+        const char *pys[4];
+        size_t n = 0, pylen = 0;
+        int ok = 1;
+        for (size_t k = 0; ok && k < t->norm_len;) {
+            size_t adv;
+            uint32_t cp = wa_utf8_decode((const unsigned char *)t->norm + k, t->norm_len - k, &adv);
+            k += adv;
+            ok = n < 4 && (pys[n] = pinyin_of(L, cp)) != NULL;
+            if (ok) {
+                cps[n++] = cp;
+                pylen += strlen(pys[n - 1]);
+            }
+        }
+        if (!ok || n < 2)
+            continue;
+        /* the term's own file and line stand behind every spelling */
+        unsigned line = t->line;
+        uint16_t file = t->file;
+        int group = t->group;
+        double weight = t->weight;
+        const char *saved = L->file;
+        L->file = L->d->files[file];
+        for (unsigned mask = 1; mask < (1u << n); mask++) {
+            if (mask == (1u << n) - 1 && pylen < 6)
+                continue;
+            char v[64];
+            size_t o = 0;
+            for (size_t k = 0; k < n; k++) {
+                if (mask & (1u << k)) {
+                    size_t m = strlen(pys[k]);
+                    memcpy(v + o, pys[k], m);
+                    o += m;
+                } else {
+                    o += wa_utf8_encode(cps[k], (unsigned char *)v + o);
+                }
+            }
+            v[o] = '\0';
+            size_t before = L->d->nterms;
+            add_term(L, line, v, group, weight, -1, -1);
+            if (L->d->nterms > before)
+                L->d->terms[before].file = file;
+        }
+        L->file = saved;
+    }
+    L->generating = 0;
 }
 
 static void parse_terms(loader *L, char *content, size_t len)
@@ -453,6 +571,10 @@ static void parse_terms(loader *L, char *content, size_t len)
             }
             *close = '\0';
             char *name = trim(s + 1);
+            if (strcmp(name, "pinyin") == 0) {
+                group = -3;
+                continue;
+            }
             group = wa_dict_group(L->d, name);
             if (group < 0) {
                 wa_diag_add(L->diag, L->file, it.line, "unknown group '%s' (not in groups.conf)", name);
@@ -465,6 +587,10 @@ static void parse_terms(loader *L, char *content, size_t len)
         }
         if (group == -2)
             continue; /* already reported at the header */
+        if (group == -3) {
+            parse_pinyin_line(L, it.line, s);
+            continue;
+        }
         if (group < 0) {
             wa_diag_add(L->diag, L->file, it.line, "term before any [group] header");
             group = -2;
@@ -1231,6 +1357,8 @@ static int load(const char *dir, const wa_load_opts *opts, int compile, wa_dict 
             default: parse_patterns(&L, contents[i].data, contents[i].len); break;
             }
         }
+        if (pass == 3)
+            add_pinyin_spellings(&L);
     }
     for (size_t i = 0; i < d->nfiles; i++)
         wa_buf_free(&contents[i]);

@@ -309,6 +309,55 @@ static void pattern_name_findings(void **state)
     }
 }
 
+/* [pinyin]: every subject, event and wage term spelt only with listed
+ * letters is matched half in pinyin too; all in pinyin only from six
+ * letters; a spelling that is already a term is no finding. */
+static void pinyin_spellings_are_generated(void **state)
+{
+    (void)state;
+    wt_file files[] = {
+        {"zh/terms.dict",
+         "[subject]\n环卫工人\n环wei\n[arrears]\n拖欠\n[wage]\n工资\n[pinyin]\n环 huan\n卫 wei\n工 gong\n人 ren\n"
+         "拖 tuo\n欠 qian\n资 zi\n",
+         0},
+        {NULL, NULL, 0},
+    };
+    char *dir = wt_make_minimal_dict(files);
+    wa_dict *d = wt_load_dir(dir);
+    static const char *want[] = {"huan卫工人", "环wei工ren", "huanweigongren", "环wei", "tuo欠", "拖qian", "tuoqian",
+                                 "gong资", "工zi", "gongzi"};
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        size_t i = 0;
+        while (i < d->nterms && strcmp(d->terms[i].norm, want[k]) != 0)
+            i++;
+        if (i == d->nterms)
+            fail_msg("no term '%s'", want[k]);
+        assert_int_equal(d->groups[d->terms[i].group].role,
+                         k < 4 ? WA_ROLE_SUBJECT : k < 7 ? WA_ROLE_EVENT : WA_ROLE_WAGE);
+    }
+    /* 环卫 alone is not a term here, so nothing is made from it; no short all-pinyin term */
+    for (size_t i = 0; i < d->nterms; i++) {
+        assert_string_not_equal(d->terms[i].norm, "huanwei");
+        assert_string_not_equal(d->terms[i].norm, "qian");
+    }
+    wa_dict_release(d);
+    wt_remove_dir(dir);
+
+    static const struct {
+        const char *content, *where, *needle;
+    } bad[] = {
+        {"[pinyin]\n环 Huan\n", "zh/terms.dict:2: ", "pinyin"},
+        {"[pinyin]\n环卫 huanwei\n", "zh/terms.dict:2: ", "pinyin"},
+        {"[pinyin]\n环 huan\n环 huan\n", "zh/terms.dict:3: ", "twice"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        wt_file f[] = {{"zh/terms.dict", bad[i].content, 0}, {NULL, NULL, 0}};
+        dir = wt_make_minimal_dict(f);
+        expect_finding(dir, bad[i].where, bad[i].needle);
+        wt_remove_dir(dir);
+    }
+}
+
 static void entity_pattern_without_named_group(void **state)
 {
     (void)state;
@@ -552,6 +601,7 @@ int main(void)
         cmocka_unit_test(bad_regex),
         cmocka_unit_test(pattern_names_are_written_out),
         cmocka_unit_test(pattern_name_findings),
+        cmocka_unit_test(pinyin_spellings_are_generated),
         cmocka_unit_test(entity_pattern_without_named_group),
         cmocka_unit_test(invalid_utf8_in_terms),
         cmocka_unit_test(invalid_utf8_in_rules),
