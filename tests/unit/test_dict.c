@@ -49,6 +49,22 @@ static void expect_file_line_format(const char *msg, const char *file, unsigned 
         fail_msg("finding '%s' is not '%s<message>'", msg, want);
 }
 
+/* Each case: a dictionary whose file holds content, and the finding it
+ * must give (see expect_finding). */
+typedef struct {
+    const char *content, *where, *needle;
+} finding_case;
+
+static void expect_findings_in(const char *file, const finding_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        wt_file files[] = {{file, cases[i].content, 0}, {NULL, NULL, 0}};
+        char *dir = wt_make_minimal_dict(files);
+        expect_finding(dir, cases[i].where, cases[i].needle);
+        wt_remove_dir(dir);
+    }
+}
+
 /* ---- a clean dictionary ------------------------------------------------------------- */
 
 static void clean_minimal_dictionary_loads(void **state)
@@ -292,21 +308,14 @@ static void pattern_names_are_written_out(void **state)
 static void pattern_name_findings(void **state)
 {
     (void)state;
-    static const struct {
-        const char *content, *where, *needle;
-    } cases[] = {
+    static const finding_case cases[] = {
         {"[arrears]\n@pay没发\n@pay = 工资\n", "zh/patterns.re:2: ", "unknown name '@pay'"},
         {"@pay = 工资\n@pay = 工钱\n[arrears]\n@pay没发\n", "zh/patterns.re:2: ", "defined twice"},
         {"@pay =\n[arrears]\n工资没发\n", "zh/patterns.re:1: ", "empty"},
         {"@pay = 工资|@nosuch\n[arrears]\n工资没发\n", "zh/patterns.re:1: ", "unknown name '@nosuch'"},
         {"@pay = 工资|(薪水\n[arrears]\n@pay没发\n", "zh/patterns.re:3: ", "regex"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        wt_file files[] = {{"zh/patterns.re", cases[i].content, 0}, {NULL, NULL, 0}};
-        char *dir = wt_make_minimal_dict(files);
-        expect_finding(dir, cases[i].where, cases[i].needle);
-        wt_remove_dir(dir);
-    }
+    expect_findings_in("zh/patterns.re", cases, sizeof cases / sizeof cases[0]);
 }
 
 /* [pinyin]: every subject, event and wage term spelt only with listed
@@ -343,19 +352,12 @@ static void pinyin_spellings_are_generated(void **state)
     wa_dict_release(d);
     wt_remove_dir(dir);
 
-    static const struct {
-        const char *content, *where, *needle;
-    } bad[] = {
+    static const finding_case bad[] = {
         {"[pinyin]\n环 Huan\n", "zh/terms.dict:2: ", "pinyin"},
         {"[pinyin]\n环卫 huanwei\n", "zh/terms.dict:2: ", "pinyin"},
         {"[pinyin]\n环 huan\n环 huan\n", "zh/terms.dict:3: ", "twice"},
     };
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        wt_file f[] = {{"zh/terms.dict", bad[i].content, 0}, {NULL, NULL, 0}};
-        dir = wt_make_minimal_dict(f);
-        expect_finding(dir, bad[i].where, bad[i].needle);
-        wt_remove_dir(dir);
-    }
+    expect_findings_in("zh/terms.dict", bad, sizeof bad / sizeof bad[0]);
 }
 
 static void entity_pattern_without_named_group(void **state)
