@@ -311,6 +311,12 @@ static int overlaps(const wa_match *a, const wa_match *b)
     return a->nstart < b->nend && b->nstart < a->nend;
 }
 
+/* Whether inner lies within outer (in the normalised text). */
+static int contains(const wa_match *outer, const wa_match *inner)
+{
+    return outer->nstart <= inner->nstart && inner->nend <= outer->nend;
+}
+
 /* Patterns kept in a bo/ or zh/ folder are written for that script: a text
  * without a single letter of it cannot match them, so PCRE2 is spared the
  * scan. */
@@ -537,6 +543,14 @@ static inline int is_rival(wa_role r)
     return r == WA_ROLE_RIVAL || r == WA_ROLE_OTHERS;
 }
 
+/* A rival match that counts against the sanitation workers: one of no
+ * weight against them (司机 0.5: garbage trucks have drivers too) names no
+ * one else. */
+static int names_others(const wa_dict *d, const wa_match *m)
+{
+    return is_rival(role_of(d, m)) && weight_of(d, m) < 0;
+}
+
 static void extract_entities(wa_session *s, const wa_dict *d, int flags)
 {
     const wa_norm *n = &s->norm;
@@ -747,7 +761,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             const wa_match *ng = &r->matches[i];
             /* An event that holds the whole negation already means "not paid"
              * (未足额发放工资): it stands. */
-            int holds = e->nstart <= ng->nstart && ng->nend <= e->nend && er == WA_ROLE_EVENT;
+            int holds = er == WA_ROLE_EVENT && contains(e, ng);
             /* and the penalties it touches: 不是谣言 takes back 谣言 */
             if ((er == WA_ROLE_EVENT || er == WA_ROLE_WAGE || er == WA_ROLE_RESOLUTION || er == WA_ROLE_PENALTY) &&
                 overlaps(ng, e) && !holds && !e->cancelled) {
@@ -787,17 +801,14 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             int in_rival = 0;
             for (size_t j = 0; nrival && j < r->nmatches && !in_rival; j++) {
                 const wa_match *m = &r->matches[j];
-                in_rival = is_rival(role_of(d, m)) && weight_of(d, m) < 0 && overlaps(a, m) &&
-                           !(a->nstart <= m->nstart && m->nend <= a->nend);
+                in_rival = names_others(d, m) && overlaps(a, m) && !contains(a, m);
             }
             f = in_rival ? 0 : SUBJECT_OK;
         } else if (ra == WA_ROLE_EVENT) {
             f = a->cancelled ? 0 : EVENT_OK;
             for (size_t k = 0; nrival && k < r->nmatches && !(f & HOLDS_RIVAL); k++) {
                 const wa_match *m = &r->matches[k];
-                /* a rival term of no weight against us (司机 0.5: garbage
-                 * trucks have drivers too) names no one else */
-                if (is_rival(role_of(d, m)) && weight_of(d, m) < 0 && a->nstart <= m->nstart && m->nend <= a->nend)
+                if (names_others(d, m) && contains(a, m))
                     f |= HOLDS_RIVAL;
             }
         }
@@ -811,7 +822,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         const wa_match *E = &r->matches[e];
         for (size_t j = 0; j < r->nmatches; j++) {
             const wa_match *b = &r->matches[j];
-            if ((s->usable[j] & EVENT_OK) && E->nstart <= b->nstart && b->nend <= E->nend)
+            if ((s->usable[j] & EVENT_OK) && contains(E, b))
                 s->usable[j] &= (uint8_t)~EVENT_OK;
         }
     }
@@ -918,10 +929,10 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                 continue;
             /* An event that names the workers inside itself (先欠着保洁的工资)
              * is about them, whatever else is near. */
-            uint32_t subject_gap = char_gap(n, ps, pe, 4 * d->rules.window);
+            uint32_t subject_gap = char_gap(n, ps, pe, 4 * window);
             for (size_t i = 0; i < r->nmatches && subject_gap > 0; i++) {
                 const wa_match *m = &r->matches[i];
-                if ((s->usable[i] & SUBJECT_OK) && pe->nstart <= m->nstart && m->nend <= pe->nend)
+                if ((s->usable[i] & SUBJECT_OK) && contains(pe, m))
                     subject_gap = 0;
             }
             const wa_match *nearer = NULL;
@@ -930,8 +941,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                 if (m->group != (int)g || m->cancelled)
                     continue;
                 /* a rival that holds the event (欠了房东半年的房租) is nearest of all */
-                if ((m->nstart <= pe->nstart && pe->nend <= m->nend) ||
-                    char_gap(n, m, pe, 4 * d->rules.window) < subject_gap)
+                if (contains(m, pe) || char_gap(n, m, pe, 4 * window) < subject_gap)
                     nearer = m;
             }
             if (!nearer)

@@ -527,7 +527,9 @@ static void add_pinyin_spellings(loader *L)
         int group = t->group;
         double weight = t->weight;
         const char *saved = L->file;
+        uint16_t saved_index = L->file_index;
         L->file = L->d->files[file];
+        L->file_index = file;
         for (unsigned mask = 1; mask < (1u << n); mask++) {
             if (mask == (1u << n) - 1 && pylen < 6)
                 continue;
@@ -543,12 +545,10 @@ static void add_pinyin_spellings(loader *L)
                 }
             }
             v[o] = '\0';
-            size_t before = L->d->nterms;
             add_term(L, line, v, group, weight, -1, -1);
-            if (L->d->nterms > before)
-                L->d->terms[before].file = file;
         }
         L->file = saved;
+        L->file_index = saved_index;
     }
     L->generating = 0;
 }
