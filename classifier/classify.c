@@ -476,6 +476,14 @@ static int same_sentence(const wa_norm *n, const wa_match *a, const wa_match *b)
 
 /* No clause mark (, ; and the sentence breaks) between the starts of a
  * and b: one clause of a sentence. */
+/* Whether the normalised text has a Tibetan letter at byte off. */
+static int tibetan_at(const wa_norm *n, uint32_t off)
+{
+    size_t adv;
+    uint32_t cp = wa_utf8_decode((const unsigned char *)n->text.data + off, n->text.len - off, &adv);
+    return cp >= 0x0F00 && cp <= 0x0FFF;
+}
+
 static int same_clause(const wa_norm *n, const wa_match *a, const wa_match *b)
 {
     if (!same_sentence(n, a, b))
@@ -551,25 +559,68 @@ static int names_others(const wa_dict *d, const wa_match *m)
     return is_rival(role_of(d, m)) && weight_of(d, m) < 0;
 }
 
+/* The number an entity match gives, or 0 when it gives none: (?<n>) read as
+ * a number and multiplied by (?<mult>), or a span of months (?<from>) to
+ * (?<to>), counted across the new year (11月至次年2月: 4). */
+static double entity_value(const wa_session *s, const wa_pattern *pat, int rc)
+{
+    const wa_norm *n = &s->norm;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    double v;
+    if (pat->from_group) {
+        uint32_t f = pat->from_group, t = pat->to_group;
+        double a, b;
+        if ((uint32_t)rc <= f || (uint32_t)rc <= t || ov[2 * f] == PCRE2_UNSET || ov[2 * t] == PCRE2_UNSET ||
+            wa_parse_number(n->text.data + ov[2 * f], ov[2 * f + 1] - ov[2 * f], &a) != 0 ||
+            wa_parse_number(n->text.data + ov[2 * t], ov[2 * t + 1] - ov[2 * t], &b) != 0 || a < 1 || a > 12 ||
+            b < 1 || b > 12)
+            return 0;
+        return b >= a ? b - a + 1 : b + 12 - a + 1;
+    }
+    uint32_t g = pat->name_group;
+    if ((uint32_t)rc <= g || ov[2 * g] == PCRE2_UNSET ||
+        wa_parse_number(n->text.data + ov[2 * g], ov[2 * g + 1] - ov[2 * g], &v) != 0 || v <= 0)
+        return 0;
+    int mg = pcre2_substring_number_from_name(pat->code, (PCRE2_SPTR) "mult");
+    if (mg > 0 && mg < rc && ov[2 * mg] != PCRE2_UNSET)
+        v *= unit_multiplier(n->text.data + ov[2 * mg], ov[2 * mg + 1] - ov[2 * mg]);
+    return v;
+}
+
+static void set_entity(wa_session *s, wa_entity *e, double v, uint32_t start, uint32_t end)
+{
+    uint32_t os, oe;
+    uint8_t field;
+    map_span(s, start, end, &os, &oe, &field);
+    e->value = v;
+    e->start = os;
+    e->end = oe;
+    e->field = field;
+}
+
 static void extract_entities(wa_session *s, const wa_dict *d, int flags)
 {
     const wa_norm *n = &s->norm;
     wa_result *r = &s->res;
     wa_entity *slots[WA_ENT_COUNT] = {&r->workers, &r->months, &r->amount, &r->company};
+    /* "一位环卫工人" is a worker, not a count of them: a count of one is kept
+     * only when no pattern finds a larger one. */
+    wa_entity one_worker = {.value = -1};
+    const wa_pattern *one_worker_pat = NULL;
     for (size_t p = 0; p < d->npatterns; p++) {
         const wa_pattern *pat = &d->patterns[p];
         if (pat->entity < 0 || slots[pat->entity]->value >= 0 || !may_match(s, d, p))
             continue;
-        int rc = pcre2_match(pat->code, (PCRE2_SPTR)n->text.data, n->text.len, 0, PCRE2_NO_UTF_CHECK, s->md, NULL);
-        if (rc < 0)
-            continue;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
-        uint32_t g = pat->name_group;
-        if ((uint32_t)rc <= g || ov[2 * g] == PCRE2_UNSET)
-            continue;
-        size_t gs = ov[2 * g], ge = ov[2 * g + 1];
         wa_entity *e = slots[pat->entity];
         if (pat->entity == WA_ENT_COMPANY) {
+            int rc = pcre2_match(pat->code, (PCRE2_SPTR)n->text.data, n->text.len, 0, PCRE2_NO_UTF_CHECK, s->md, NULL);
+            if (rc < 0)
+                continue;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+            uint32_t g = pat->name_group;
+            if ((uint32_t)rc <= g || ov[2 * g] == PCRE2_UNSET)
+                continue;
+            size_t gs = ov[2 * g], ge = ov[2 * g + 1];
             /* Cut words like 反映 or 我们 that the pattern swallowed in front. */
             int cut = 1;
             while (cut) {
@@ -584,33 +635,49 @@ static void extract_entities(wa_session *s, const wa_dict *d, int flags)
             }
             if (wa_utf8_count(n->text.data + gs, ge - gs) < 3)
                 continue; /* a bare 公司 or 物业 (我们公司 once 我们 is cut) names no one */
-            uint32_t os, oe;
-            uint8_t field;
-            map_span(s, (uint32_t)gs, (uint32_t)ge, &os, &oe, &field);
-            e->value = 1;
-            e->start = os;
-            e->end = oe;
-            e->field = field;
+            set_entity(s, e, 1, (uint32_t)gs, (uint32_t)ge);
             r->company_name.len = 0;
             explain(s, flags, "entity company: pattern %s:%u", d->files[pat->file], pat->line);
             continue;
         }
-        double v;
-        if (wa_parse_number(n->text.data + gs, ge - gs, &v) != 0 || v <= 0)
-            continue;
-        int mg = pcre2_substring_number_from_name(pat->code, (PCRE2_SPTR) "mult");
-        if (mg > 0 && mg < rc && ov[2 * mg] != PCRE2_UNSET)
-            v *= unit_multiplier(n->text.data + ov[2 * mg], ov[2 * mg + 1] - ov[2 * mg]);
-        uint32_t os, oe;
-        uint8_t field;
-        map_span(s, (uint32_t)ov[0], (uint32_t)ov[1], &os, &oe, &field);
-        e->value = v;
-        e->start = os;
-        e->end = oe;
-        e->field = field;
-        explain(s, flags, "entity %s = %.0f: pattern %s:%u",
-                pat->entity == WA_ENT_WORKERS ? "workers" : pat->entity == WA_ENT_MONTHS ? "months" : "amount", v,
-                d->files[pat->file], pat->line);
+        /* The first match that gives a number (这都第几个月了，第四个月了: 4). */
+        PCRE2_SIZE off = 0;
+        for (int k = 0; k < 64 && off <= n->text.len; k++) {
+            int rc = pcre2_match(pat->code, (PCRE2_SPTR)n->text.data, n->text.len, off, PCRE2_NO_UTF_CHECK, s->md, NULL);
+            if (rc < 0)
+                break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+            uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
+            double v = entity_value(s, pat, rc);
+            if (v > 0 && pat->entity == WA_ENT_WORKERS && v < 2) {
+                if (one_worker.value < 0) {
+                    one_worker.value = v;
+                    one_worker.start = ms;
+                    one_worker.end = me;
+                    one_worker_pat = pat;
+                }
+                v = 0;
+            }
+            if (v > 0) {
+                set_entity(s, e, v, ms, me);
+                explain(s, flags, "entity %s = %.0f: pattern %s:%u",
+                        pat->entity == WA_ENT_WORKERS ? "workers" : pat->entity == WA_ENT_MONTHS ? "months" : "amount",
+                        v, d->files[pat->file], pat->line);
+                break;
+            }
+            if (me > off) {
+                off = me;
+            } else {
+                size_t adv = 1;
+                if (off < n->text.len)
+                    wa_utf8_decode((const unsigned char *)n->text.data + off, n->text.len - off, &adv);
+                off += adv;
+            }
+        }
+    }
+    if (r->workers.value < 0 && one_worker_pat) {
+        set_entity(s, &r->workers, one_worker.value, one_worker.start, one_worker.end);
+        explain(s, flags, "entity workers = 1: pattern %s:%u", d->files[one_worker_pat->file], one_worker_pat->line);
     }
 }
 
@@ -787,15 +854,14 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         s->usable = u;
         s->usable_cap = r->nmatches;
     }
-    enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4 };
+    enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4, RIVAL = 8 };
     size_t nrival = 0;
     for (size_t i = 0; i < r->nmatches; i++)
         nrival += is_rival(role_of(d, &r->matches[i]));
     for (size_t i = 0; i < r->nmatches; i++) {
         const wa_match *a = &r->matches[i];
-        wa_role ra = role_of(d, a);
         uint8_t f = 0;
-        if (ra == WA_ROLE_SUBJECT) {
+        if (role_of(d, a) == WA_ROLE_SUBJECT) {
             /* 环卫 inside 环卫清运费 names a fee, not the workers; but 司机
              * inside 清运司机 leaves them sanitation workers. */
             int in_rival = 0;
@@ -803,16 +869,55 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                 const wa_match *m = &r->matches[j];
                 in_rival = names_others(d, m) && overlaps(a, m) && !contains(a, m);
             }
-            f = in_rival ? 0 : SUBJECT_OK;
-        } else if (ra == WA_ROLE_EVENT) {
-            f = a->cancelled ? 0 : EVENT_OK;
-            for (size_t k = 0; nrival && k < r->nmatches && !(f & HOLDS_RIVAL); k++) {
-                const wa_match *m = &r->matches[k];
-                if (names_others(d, m) && contains(a, m))
-                    f |= HOLDS_RIVAL;
+            /* 环卫 inside 环卫车 (the truck, not the workers) counts as the
+             * longer term says. */
+            int in_longer = 0;
+            for (size_t j = 0; j < r->nmatches && !in_longer; j++) {
+                const wa_match *m = &r->matches[j];
+                in_longer = j != i && role_of(d, m) == WA_ROLE_SUBJECT && contains(m, a) &&
+                            m->nend - m->nstart > a->nend - a->nstart;
             }
+            f = in_rival || in_longer ? 0 : SUBJECT_OK;
         }
         s->usable[i] = f;
+    }
+    /* A rival word inside a longer word that is no rival names no one else:
+     * 服务员 in the workers' own 客房服务员, 老师 in 老师傅 (an event pattern
+     * that holds it is another matter: 拖欠农民工工资). */
+    for (size_t i = 0; nrival && i < r->nmatches; i++) {
+        const wa_match *m = &r->matches[i];
+        if (!names_others(d, m))
+            continue;
+        int inside = 0;
+        for (size_t j = 0; j < r->nmatches && !inside; j++) {
+            const wa_match *w = &r->matches[j];
+            wa_role rw = role_of(d, w);
+            inside = !w->from_pattern && rw != WA_ROLE_EVENT && rw != WA_ROLE_WAGE && !names_others(d, w) &&
+                     contains(w, m) && w->nend - w->nstart > m->nend - m->nstart &&
+                     (rw != WA_ROLE_SUBJECT || (s->usable[j] & SUBJECT_OK));
+        }
+        if (!inside)
+            s->usable[i] |= RIVAL;
+    }
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *a = &r->matches[i];
+        /* An event word of no weight only anchors the patterns that hold it
+         * (说好 in 说好按月结，可到现在没见过钱): it pairs with nothing. */
+        if (role_of(d, a) != WA_ROLE_EVENT || a->cancelled || weight_of(d, a) <= 0)
+            continue;
+        uint8_t f = EVENT_OK;
+        for (size_t k = 0; nrival && k < r->nmatches && (f & EVENT_OK); k++) {
+            const wa_match *m = &r->matches[k];
+            if (!(s->usable[k] & RIVAL) || !overlaps(a, m))
+                continue;
+            /* 拖欠农民工工资 holds the rival; 项目款政府已经欠了 shares its verb
+             * with the event: either way the event is about them. */
+            if (contains(a, m))
+                f |= HOLDS_RIVAL;
+            else
+                f = 0;
+        }
+        s->usable[i] |= f;
     }
     /* 拖欠农民工工资: an event that names other workers or another debt inside
      * itself (or lies inside an event that does) is about them. */
@@ -938,10 +1043,15 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             const wa_match *nearer = NULL;
             for (size_t i = 0; i < r->nmatches && !nearer; i++) {
                 const wa_match *m = &r->matches[i];
-                if (m->group != (int)g || m->cancelled)
+                if (m->group != (int)g || m->cancelled || (names_others(d, m) && !(s->usable[i] & RIVAL)))
                     continue;
-                /* a rival that holds the event (欠了房东半年的房租) is nearest of all */
-                if (contains(m, pe) || char_gap(n, m, pe, 4 * window) < subject_gap)
+                /* A rival that holds the event (欠了房东半年的房租) is nearest of all.
+                 * One named after the event is its object only in a Chinese
+                 * clause (欠了半年的卫生费); in the next clause, or after the verb
+                 * of a Tibetan one (objects come first there), it is what the
+                 * arrears cost: 工资没发，房租都交不起了, ཕོགས་ཆ་མ་རག་པས་ཁང་གླ་སྤྲོད་ཐུབ་མེད. */
+                int object = m->nstart < pe->nstart || (same_clause(n, m, pe) && !tibetan_at(n, m->nstart));
+                if (contains(m, pe) || (object && char_gap(n, m, pe, 4 * window) < subject_gap))
                     nearer = m;
             }
             if (!nearer)

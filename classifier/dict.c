@@ -695,16 +695,32 @@ static void parse_patterns_named(loader *L, char *content, size_t len, wa_patter
             wa_diag_add(L->diag, L->file, it.line, "bad regex at offset %zu: %s", (size_t)erroff, (char *)msg);
             continue;
         }
-        uint32_t cap_no = 0;
+        uint32_t cap_no = 0, from_no = 0, to_no = 0;
         if (entity >= 0) {
             const char *want = entity == WA_ENT_COMPANY ? "name" : "n";
             int no = pcre2_substring_number_from_name(re, (PCRE2_SPTR)want);
-            if (no <= 0) {
+            if (entity == WA_ENT_MONTHS) {
+                /* or a span: 2024年10月至12月, 1月、2月、3月 */
+                int f = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "from");
+                int t = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "to");
+                if ((f > 0) != (t > 0) || (no > 0 && f > 0)) {
+                    wa_diag_add(L->diag, L->file, it.line,
+                                "months pattern needs (?<n>...), or both (?<from>...) and (?<to>...)");
+                    pcre2_code_free(re);
+                    continue;
+                }
+                if (f > 0) {
+                    from_no = (uint32_t)f;
+                    to_no = (uint32_t)t;
+                    no = 0;
+                }
+            }
+            if (no <= 0 && !from_no) {
                 wa_diag_add(L->diag, L->file, it.line, "entity pattern needs a named group (?<%s>...)", want);
                 pcre2_code_free(re);
                 continue;
             }
-            cap_no = (uint32_t)no;
+            cap_no = no > 0 ? (uint32_t)no : 0;
         }
         /* JIT is an optimisation: a pattern it cannot compile still works. */
         (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -726,6 +742,8 @@ static void parse_patterns_named(loader *L, char *content, size_t len, wa_patter
         p->group = group;
         p->entity = entity;
         p->name_group = cap_no;
+        p->from_group = from_no;
+        p->to_group = to_no;
         p->file = L->file_index;
         p->line = it.line;
         L->d->npatterns++;

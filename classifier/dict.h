@@ -65,7 +65,9 @@ typedef struct {
                          2: from a zh/ folder, runs only on text with Han characters; 0: always */
     int group;        /* signal pattern: group index; entity pattern: -1 */
     int entity;       /* wa_entity_kind or -1 */
-    uint32_t name_group; /* capture number of (?<n>) or (?<name>) */
+    uint32_t name_group; /* capture number of (?<n>) or (?<name>); 0 for a span of months */
+    uint32_t from_group, to_group; /* months entity: (?<from>) and (?<to>), the first and last month
+                                      of a span (10月至12月: 3 months); 0 when the pattern has none */
     uint16_t file;
     uint32_t line;
 } wa_pattern;

@@ -9,8 +9,8 @@ static int han_digit(uint32_t cp)
     switch (cp) {
     case 0x96F6: case 0x3007: return 0;               /* 零 〇 */
     case 0x4E00: case 0x58F9: case 0x5E7A: return 1;  /* 一 壹 幺 */
-    case 0x4E8C: case 0x4E24: case 0x8D30: return 2;  /* 二 两 贰 */
-    case 0x4E09: case 0x53C1: return 3;               /* 三 叁 */
+    case 0x4E8C: case 0x4E24: case 0x8D30: case 0x4FE9: return 2; /* 二 两 贰 俩 */
+    case 0x4E09: case 0x53C1: case 0x4EE8: return 3;  /* 三 叁 仨 */
     case 0x56DB: case 0x8086: return 4;               /* 四 肆 */
     case 0x4E94: case 0x4F0D: return 5;               /* 五 伍 */
     case 0x516D: case 0x9646: return 6;               /* 六 陆 */
@@ -123,9 +123,15 @@ int wa_parse_number(const char *s, size_t len, double *out)
         return parse_tibetan(s, len, out);
     double yi = 0, wan = 0, section = 0, number = 0; /* 亿 groups, 万 groups, below 万 */
     int any = 0;
+    /* Spoken short forms: a digit right after a unit counts in the next
+     * unit down (三千五 = 3500, 一万二 = 12000, 两万五 = 25000), unless a 零
+     * stands between (一千零五 = 1005). */
+    double last_unit = 0;
+    int zero_since_unit = 0, digit_after_unit = 0;
     size_t i = 0;
     while (i < len) {
         if (u[i] >= '0' && u[i] <= '9') {
+            digit_after_unit = 0;
             double v = 0, scale = 0;
             while (i < len && ((u[i] >= '0' && u[i] <= '9') || (u[i] == '.' && scale == 0))) {
                 if (u[i] == '.')
@@ -148,12 +154,19 @@ int wa_parse_number(const char *s, size_t len, double *out)
         if (d >= 0) {
             number = d;
             any = 1;
+            if (d == 0)
+                zero_since_unit = 1;
+            digit_after_unit = d > 0 && last_unit > 0 && !zero_since_unit;
         } else if (su > 0) {
+            last_unit = su;
+            zero_since_unit = digit_after_unit = 0;
             /* a bare 十 at the start means 10 (十五 = 15) */
             section += (number > 0 ? number : (any ? 0 : 1)) * su;
             number = 0;
             any = 1;
         } else if (bu > 0) {
+            last_unit = bu;
+            zero_since_unit = digit_after_unit = 0;
             /* 万 multiplies only what follows the last 亿: 一亿两千万 = 1.2e8 */
             if (bu == 1e4) {
                 wan += (section + number) * bu;
@@ -165,6 +178,7 @@ int wa_parse_number(const char *s, size_t len, double *out)
             any = 1;
         } else if (cp == 0x534A) { /* 半: half (半年 = 6 months) */
             number = 0.5;
+            digit_after_unit = 0;
             any = 1;
         } else if (cp == 0x591A || cp == 0x4F59 || cp == 0x6765 || cp == 0x51E0 || cp == ',') {
             continue; /* 多 余 来 几: approximate */
@@ -174,6 +188,8 @@ int wa_parse_number(const char *s, size_t len, double *out)
     }
     if (!any)
         return -1;
+    if (digit_after_unit && last_unit >= 100)
+        number *= last_unit / 10;
     *out = yi + wan + section + number;
     return 0;
 }

@@ -200,6 +200,12 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("法院成功调解一起劳动争议案件。九名小区保洁员此前被物业公司拖欠工资共计7.2万元，现已达成协议。");
     /* the sanitation workers were paid, the guards were not */
     expect_no_hit("山南乃东区我们小区的保安被物业拖了两个月工资，保洁阿姨们倒是按时发了，就我们保安没有，啥道理？");
+    /* advice, a hypothetical deduction, an office's tally, "never was", a payment handed over */
+    expect_no_hit("转给身边的环卫工：遇到拖欠工资可以拨打12333，也可以到劳动监察大队投诉。");
+    expect_no_hit("请教一下，要是保洁员被物业扣了工资，走劳动仲裁需要什么证据？");
+    expect_no_hit("市人社局通报：年初以来累计为保洁、环卫等行业农民工追讨欠薪860余万元。");
+    expect_no_hit("楼下扫地的阿姨说她的工资从来没被拖欠过，就是太少了");
+    expect_no_hit("感谢热心人帮忙，环卫所昨天已经把欠我爸的工资发了，谢谢大家关心。");
     expect_no_hit("说句公道话，我们公司确实被县里欠了一年多的服务费，但老板自己贷款也没让我们这些扫街的断过一个月工资。");
     expect_no_hit("电视剧里那个被拖欠工资的环卫工老王演得太真实了，看哭了");
     expect_no_hit("如果你家里有人做环卫被欠了工资，记住：保留好考勤记录和工资条，打12333或者直接去劳动监察大队。");
@@ -238,6 +244,8 @@ static void hit_other_ways_of_saying_it(void **state)
     expect_hit("来电人称其在昌都市人民医院从事保洁工作，2025年1月至3月工资至今未发放，公司以医院尚未结算服务费为由一再拖延。"
                "来电人要求公司按时足额支付工资。");
     expect_hit("回复@雪域小卓玛：不是谣言，我舅舅就在洛隆县城扫街，去年九月到现在钱都没发，你别说人家造谣");
+    /* the county paid part of another debt: no resolution, the workers are still owed */
+    expect_hit("八宿县四十多名环卫工聚集在县城管局门口讨要被拖欠的工资。城管局称已向公司支付部分服务费，正在协调。");
     /* a symbol where the tsheg goes; money not received */
     expect_hit("པ་སྣམ་རྫོང་ལམ་ཕྱག་པ་ཚོར་ཟླ*ཕོགས་ཟླ་གསུམ་མ་སྤྲད།");
     expect_hit("ངའི་ཨ་མ་གཞིས་ཀ་རྩེའི་ལམ་ཁར་ཕྱགས་མ་རྒྱག་མཁན་ཡིན། ཟླ་བ་ལྔ་པ་ནས་བཟུང་དངུལ་ཅིག་ཀྱང་ལག་ཏུ་སླེབས་མ་སོང་།");
@@ -264,6 +272,10 @@ static void tibetan_window_is_wider(void **state)
 static void nonhit_denial(void **state)
 {
     (void)state;
+    /* a story: a short drama, a sketch's script, a novel's opening */
+    expect_no_hit("最近刷到一部短剧，女主是个环卫工，被老板拖欠工资后逆袭成了公司董事长");
+    expect_no_hit("写了个小说开头：保洁员卓嘎三个月没拿到工资，她决定去找老板……");
+    expect_no_hit("ལྷ་སའི་ལམ་ཕྱགས་མཁན་ཞིག་གི་ཕོགས་ཆ་ཀུང་སིས་བཀག་ཉར་བྱས་པའི་ཟློས་གར་གསར་པ་དེ་ལ་བལྟས།");
     expect_no_hit("环卫公司负责人表示从未拖欠环卫工人工资，网传消息不实");
     expect_no_hit("网传某环卫公司拖欠工资，经核实，该公司工资已按时足额发放，消息不实");
     expect_no_hit("关于某环卫所拖欠工资的传言，环卫所表示从未拖欠过一分钱工资");
@@ -274,6 +286,67 @@ static void nonhit_unrelated(void **state)
     (void)state;
     expect_no_hit("昨天去公园遛弯，天气真好");
     expect_no_hit("");
+}
+
+/* The rules that fired on text, one per line (explain). */
+static const char *rules_of(const char *text)
+{
+    const wa_result *r = wt_classify_doc(wt_repo_dict(), NULL, text, WA_EXPLAIN);
+    return r->explain.len ? r->explain.data : "";
+}
+
+static void expect_rule(const char *text, const char *rule, int present)
+{
+    const char *rules = rules_of(text);
+    if ((strstr(rules, rule) != NULL) != present)
+        fail_msg("%s '%s' among the rules of: %s\n%s", present ? "want" : "want no", rule, text, rules);
+}
+
+/* Whose the event is: a rival phrase that shares the event's verb owns the
+ * event (the fee, not the pay, is what is owed); a rival word inside a
+ * longer word that is no rival names no one; a debt named after the event
+ * is its object only inside a Chinese clause, otherwise what the arrears
+ * cost. */
+static void rival_sharing_the_event_verb(void **state)
+{
+    (void)state;
+    expect_no_hit("我们环卫公司把县里告了，要求支付拖欠的服务费三百万元。我们工人的工资倒是没断过。");
+    expect_rule("保洁公司要求区政府支付拖欠的服务费", "pair:", 0);
+    expect_no_hit("这家保洁公司拖了半年的水电费，房东要收回门面");
+}
+
+static void rival_inside_a_longer_word(void **state)
+{
+    (void)state;
+    const char *t = "我们保洁公司派了几个姐妹去宾馆做客房服务员，宾馆老板拖欠工资三个月了";
+    expect_hit(t);
+    expect_rule(t, "penalty '服务员'", 0);
+}
+
+static void debt_named_after_the_event_is_what_it_costs(void **state)
+{
+    (void)state;
+    expect_hit("我爸在拉萨环卫所扫了三年街。今年公司一直拖着工资没发，房东天天上门催房租");
+    expect_hit("ལམ་ཕྱགས་པ་ང་ཚོ་ཡིན། ཀུང་སིས་ཟླ་བ་བཞི་རིང་ཕོགས་ཆ་མ་སྤྲད་པས་ཁང་གླ་སྤྲོད་ཐུབ་མེད།");
+    /* in the event's own Chinese clause it is what is owed */
+    expect_rule("环卫所的张所长说，单位欠了三个月的停车费", "penalty '停车费'", 1);
+}
+
+/* An event word of no weight only anchors a pattern: 等了 is any wait, 说好
+ * a promise that matters only when it was broken. */
+static void anchor_words_pair_with_nothing(void **state)
+{
+    (void)state;
+    expect_rule("环卫工人捡到钱包，在原地说好等失主来取，结果等了一个多小时", "pair:", 0);
+    expect_hit("我妈在县医院做保洁，说好每月十号结，可从八月到现在没见她拿到过，问就是再等等。");
+    expect_hit("开垃圾车的老师傅们，老板说旺季过了一起算，现在都腊月了");
+}
+
+/* 环卫 inside 环卫车 names the truck: it counts as the longer term says. */
+static void subject_inside_a_longer_term(void **state)
+{
+    (void)state;
+    expect_no_hit("环卫车配件厂被欠薪了，我表哥在厂里当焊工，都四个月了");
 }
 
 /* ---- spellings ------------------------------------------------------------------------------ */
@@ -567,6 +640,13 @@ static void hit_tibetan(void **state)
     /* the same with U+0F0C tshegs and spaces */
     expect_hit("ང\u0F0Cཚོ\u0F0Cགཙང\u0F0Cསྦྲའི\u0F0Cལས\u0F0Cམི\u0F0Cཡིན། ཀུང སིས ཟླ ཕོགས སྤྲད མེད།");
     expect_no_hit("བཀྲ་ཤིས་བདེ་ལེགས། དེ་རིང་གནམ་གཤིས་ཡག་པོ་འདུག");
+    /* ཕྱགས་དར with the stem's ས; pay "not come down"; asking for the months owed */
+    expect_hit("ང་སློབ་གྲྭ་ཞིག་ནང་ཕྱགས་དར་བྱེད་མཁན་ཡིན། ཕོགས་ཆ་ཟླ་བ་ལྔ་རིང་མ་བབས།");
+    expect_hit("གཙང་སྦྲའི་ལས་མི་ཉི་ཤུ་ཀུང་སིའི་སྒོ་མདུན་དུ་འཛོམས་ནས་ཟླ་བ་བཞིའི་ཕོགས་ཆ་སྤྲོད་དགོས་ཞེས་རེ་བ་ཞུས།");
+    /* a conditional: "if the employer cuts a cleaner's pay" */
+    expect_no_hit("གལ་སྲིད་ཀུང་སིས་གཙང་སྦྲ་བྱེད་མཁན་གྱི་ཕོགས་ཆ་ནས་དངུལ་བཅད་ན་ག་རེ་བྱེད་དགོས།");
+    /* mixed writing: the pay in Chinese, paid in Tibetan */
+    expect_no_hit("ང་ཚོའི་环卫 ལས་མི་ཚོའི་拖欠 བྱས་པའི་工资 ཚང་མ་མདང་དགོང་སྤྲད་ཚར། ཐུགས་རྗེ་ཆེ།");
 }
 
 /* ---- entities ----------------------------------------------------------------------------------- */
@@ -600,6 +680,54 @@ static void entity_months_half_year(void **state)
     const wa_result *r = wt_classify("环卫工人半年没发工资了");
     assert_true(r->hit);
     wt_assert_double(r->months.value, 6);
+}
+
+/* Months as a span of the calendar (10月至12月, across the new year, a list),
+ * the months owed before other counts, the first count that is a number. */
+static void entity_months_span_and_owed(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text;
+        double months;
+    } cases[] = {
+        {"本人系某保洁公司清扫员，2025年10月至12月工资至今未发放", 3},
+        {"我们是县城的环卫工，去年11月到今年2月的工资一直没发", 4},
+        {"医院保洁阿姨反映，公司拖欠其7月、8月、9月的工资共计五千多元", 3},
+        {"我在拉孜当环卫工，干了八个月才发了三个月，剩下五个月的工资一直拖着", 5},
+        {"环卫工人的工资这都第几个月了，第四个月了还没发", 4},
+        {"物业拖了我们仨月工资了，保洁阿姨们天天哭", 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const wa_result *r = wt_classify(cases[i].text);
+        if (!r->hit || r->months.value != cases[i].months) {
+            wt_print_result(wt_repo_dict(), r);
+            fail_msg("months of '%s': got %.0f, want %.0f", cases[i].text, r->months.value, cases[i].months);
+        }
+    }
+}
+
+/* Workers counted with 名 or 位 whatever the job; "a worker" is no count
+ * when a larger one follows; Tibetan numbers spoken without the tens word. */
+static void entity_workers_counted(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text;
+        double workers;
+    } cases[] = {
+        {"县城一家公厕管理单位拖欠公厕管理员工资，涉及8名管理员，每人被欠约4个月工资", 8},
+        {"一位环卫工人告诉记者，公司四个月没发工资了，和她一样的环卫工人有14名", 14},
+        {"记者接到投诉，某环卫公司拖欠环卫工人薪水三个月，涉及工人逾五十名", 50},
+        {"ལྷ་རྩེ་རྫོང་གི་གཙང་སྦྲའི་ལས་མི་ཉེར་བརྒྱད་ལ་ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཕོགས་ཆ་མ་སྤྲད།", 28},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const wa_result *r = wt_classify(cases[i].text);
+        if (!r->hit || r->workers.value != cases[i].workers) {
+            wt_print_result(wt_repo_dict(), r);
+            fail_msg("workers of '%s': got %.0f, want %.0f", cases[i].text, r->workers.value, cases[i].workers);
+        }
+    }
 }
 
 static void entity_amount(void **state)
@@ -838,6 +966,11 @@ int main(void)
         cmocka_unit_test(nonhit_other_debts),
         cmocka_unit_test(nonhit_rent_owed_by_a_sanitation_company),
         cmocka_unit_test(nonhit_denial),
+        cmocka_unit_test(rival_sharing_the_event_verb),
+        cmocka_unit_test(rival_inside_a_longer_word),
+        cmocka_unit_test(debt_named_after_the_event_is_what_it_costs),
+        cmocka_unit_test(anchor_words_pair_with_nothing),
+        cmocka_unit_test(subject_inside_a_longer_term),
         cmocka_unit_test(tibetan_window_is_wider),
         cmocka_unit_test(nonhit_look_alikes_of_arrears),
         cmocka_unit_test(hit_other_ways_of_saying_it),
@@ -860,6 +993,8 @@ int main(void)
         cmocka_unit_test(entity_workers),
         cmocka_unit_test(entity_months),
         cmocka_unit_test(entity_months_half_year),
+        cmocka_unit_test(entity_months_span_and_owed),
+        cmocka_unit_test(entity_workers_counted),
         cmocka_unit_test(entity_amount),
         cmocka_unit_test(entity_company),
         cmocka_unit_test(entities_tibetan),

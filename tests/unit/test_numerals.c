@@ -64,6 +64,21 @@ static void chinese_hundreds_and_zero(void **state)
     expect_number("两千三百四十五", 2345);
 }
 
+/* Spoken short forms: a digit after a unit counts in the next unit down. */
+static void chinese_spoken_short_forms(void **state)
+{
+    (void)state;
+    expect_number("三千五", 3500);
+    expect_number("一万二", 12000);
+    expect_number("两万五", 25000);
+    expect_number("一万二千五", 12500);
+    expect_number("三百五", 350);
+    expect_number("一千零五", 1005); /* 零: the digit is units */
+    expect_number("二十五", 25);     /* after 十 nothing changes */
+    expect_number("仨", 3);
+    expect_number("俩", 2);
+}
+
 static void chinese_approximate(void **state)
 {
     (void)state;
@@ -172,6 +187,7 @@ int main(void)
         cmocka_unit_test(arabic),
         cmocka_unit_test(chinese_units_and_tens),
         cmocka_unit_test(chinese_hundreds_and_zero),
+        cmocka_unit_test(chinese_spoken_short_forms),
         cmocka_unit_test(chinese_approximate),
         cmocka_unit_test(chinese_wan),
         cmocka_unit_test(chinese_yi_with_wan),
