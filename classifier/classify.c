@@ -559,6 +559,22 @@ static int names_others(const wa_dict *d, const wa_match *m)
     return is_rival(role_of(d, m)) && weight_of(d, m) < 0;
 }
 
+/* Whether a debt word m inside event e is only the pretext of a deduction
+ * from the pay (ཟླ་ཕོགས་ནས་འགན་ལེན་དངུལ་སྒོར་1000བཅད, 从工资里扣了押金): the event
+ * names the pay before it, and m is another debt, not other workers (拖欠农民工
+ * 工资 stays theirs). Named before the pay, the debt owns it (欠我们饭馆的饭钱). */
+static int pretext_in(const wa_dict *d, const wa_result *r, const wa_match *e, const wa_match *m)
+{
+    if (role_of(d, m) != WA_ROLE_RIVAL || !contains(e, m))
+        return 0;
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *w = &r->matches[i];
+        if (role_of(d, w) == WA_ROLE_WAGE && !w->cancelled && contains(e, w) && w->nend <= m->nstart)
+            return 1;
+    }
+    return 0;
+}
+
 /* The number an entity match gives, or 0 when it gives none: (?<n>) read as
  * a number and multiplied by (?<mult>), or a span of months (?<from>) to
  * (?<to>), counted across the new year (11月至次年2月: 4). */
@@ -818,7 +834,9 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         qsort(r->matches, r->nmatches, sizeof(wa_match), cmp_match);
 
     /* Negations cancel the events they contain or touch (and the wage,
-     * resolution and penalty matches). */
+     * resolution and penalty matches), and the other debts they hold: the
+     * fee in an excuse (因甲方服务费尚未到账) or denied (没有拖欠服务费) is owed
+     * to no one here. */
     for (size_t i = 0; i < r->nmatches; i++) {
         if (role_of(d, &r->matches[i]) != WA_ROLE_NEGATION)
             continue;
@@ -830,13 +848,33 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
              * (未足额发放工资): it stands. */
             int holds = er == WA_ROLE_EVENT && contains(e, ng);
             /* and the penalties it touches: 不是谣言 takes back 谣言 */
-            if ((er == WA_ROLE_EVENT || er == WA_ROLE_WAGE || er == WA_ROLE_RESOLUTION || er == WA_ROLE_PENALTY) &&
-                overlaps(ng, e) && !holds && !e->cancelled) {
+            int touched = (er == WA_ROLE_EVENT || er == WA_ROLE_WAGE || er == WA_ROLE_RESOLUTION || er == WA_ROLE_PENALTY)
+                              ? overlaps(ng, e)
+                              : er == WA_ROLE_RIVAL && contains(ng, e);
+            if (touched && !holds && !e->cancelled) {
                 e->cancelled = 1;
                 char a[512], b[512];
                 explain(s, flags, "negation '%s' cancels '%s'", match_text(s, &r->matches[i], a, sizeof a),
                         match_text(s, e, b, sizeof b));
             }
+        }
+    }
+    /* A penalty word inside a longer word of another group is part of that
+     * word, not a campaign's (通知 in 开庭通知). */
+    for (size_t i = 0; i < r->nmatches; i++) {
+        wa_match *m = &r->matches[i];
+        if (m->from_pattern || m->cancelled || role_of(d, m) != WA_ROLE_PENALTY)
+            continue;
+        for (size_t j = 0; j < r->nmatches; j++) {
+            const wa_match *w = &r->matches[j];
+            if (j == i || w->from_pattern || w->group == m->group || !contains(w, m) ||
+                w->nend - w->nstart <= m->nend - m->nstart)
+                continue;
+            m->cancelled = 1;
+            char a[512], b[512];
+            explain(s, flags, "'%s' is part of the longer word '%s'", match_text(s, m, a, sizeof a),
+                    match_text(s, w, b, sizeof b));
+            break;
         }
     }
     for (size_t i = 0; i < r->nmatches; i++) {
@@ -908,7 +946,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         uint8_t f = EVENT_OK;
         for (size_t k = 0; nrival && k < r->nmatches && (f & EVENT_OK); k++) {
             const wa_match *m = &r->matches[k];
-            if (!(s->usable[k] & RIVAL) || !overlaps(a, m))
+            if (!(s->usable[k] & RIVAL) || !overlaps(a, m) || pretext_in(d, r, a, m))
                 continue;
             /* 拖欠农民工工资 holds the rival; 项目款政府已经欠了 shares its verb
              * with the event: either way the event is about them. */
@@ -997,7 +1035,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             }
             for (size_t i = 0; i < r->nmatches && !later; i++) {
                 const wa_match *m = &r->matches[i];
-                if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && m->nstart >= best->nend)
+                if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && weight_of(d, m) > 0 && m->nstart >= best->nend)
                     later = m;
             }
             if (later) {
@@ -1043,7 +1081,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             const wa_match *nearer = NULL;
             for (size_t i = 0; i < r->nmatches && !nearer; i++) {
                 const wa_match *m = &r->matches[i];
-                if (m->group != (int)g || m->cancelled || (names_others(d, m) && !(s->usable[i] & RIVAL)))
+                if (m->group != (int)g || m->cancelled || (names_others(d, m) && !(s->usable[i] & RIVAL)) ||
+                    pretext_in(d, r, pe, m))
                     continue;
                 /* A rival that holds the event (欠了房东半年的房租) is nearest of all.
                  * One named after the event is its object only in a Chinese

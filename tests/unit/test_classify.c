@@ -332,6 +332,28 @@ static void debt_named_after_the_event_is_what_it_costs(void **state)
     expect_rule("环卫所的张所长说，单位欠了三个月的停车费", "penalty '停车费'", 1);
 }
 
+/* A fee inside a deduction from the pay is its pretext, not another debt;
+ * a fee named as the excuse for late pay, or denied, is owed to no one. */
+static void fee_as_pretext_or_excuse(void **state)
+{
+    (void)state;
+    expect_hit("ལྷ་སའི་གཙང་སེལ་བ་ཞིག་གིས་བཤད་དོན། ཀུང་སིས་ཁོང་མོའི་ཟླ་ཕོགས་ནས་འགན་ལེན་དངུལ་སྒོར་800བཅད་པ་ད་བར་ཕྱིར་མ་སྤྲད།");
+    expect_hit("致全体保洁员工：因甲方服务费尚未到账，公司十月、十一月工资将暂缓发放，望大家理解。");
+    /* named before the pay, the debt owns it */
+    expect_no_hit("环卫所欠我们小饭馆一年多的饭钱，说是记账，现在不认了");
+    /* fines taken for each slip */
+    expect_hit("学校的保洁阿姨们说，外包公司定了规矩，迟到一次扣100元，有人一个月被扣了八百多");
+}
+
+/* A campaign word inside a longer word is that word's (通知 in 开庭通知): an
+ * arbitration notice of an open case is no campaign. */
+static void penalty_word_inside_a_longer_word(void **state)
+{
+    (void)state;
+    expect_hit("公告：申请人等三名保洁员与被申请人某保洁服务有限公司劳动争议一案，申请人请求支付拖欠工资。"
+               "现向被申请人公告送达开庭通知。");
+}
+
 /* An event word of no weight only anchors a pattern: 等了 is any wait, 说好
  * a promise that matters only when it was broken. */
 static void anchor_words_pair_with_nothing(void **state)
@@ -340,6 +362,8 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_rule("环卫工人捡到钱包，在原地说好等失主来取，结果等了一个多小时", "pair:", 0);
     expect_hit("我妈在县医院做保洁，说好每月十号结，可从八月到现在没见她拿到过，问就是再等等。");
     expect_hit("开垃圾车的老师傅们，老板说旺季过了一起算，现在都腊月了");
+    /* nor does it set aside a resolution before it */
+    expect_no_hit("ཉི་མ་རྫོང་གི་གཙང་སྦྲའི་ལས་མི་ཚོའི་བསྒྱངས་པའི་ཕོགས་ཆ་ཚང་མ་སྤྲད་ཟིན་ཡོད། ལས་འགན་ལེན་མཁན་ལ་ཉེས་ཆད་བཅད།");
 }
 
 /* 环卫 inside 环卫车 names the truck: it counts as the longer term says. */
@@ -969,6 +993,8 @@ int main(void)
         cmocka_unit_test(rival_sharing_the_event_verb),
         cmocka_unit_test(rival_inside_a_longer_word),
         cmocka_unit_test(debt_named_after_the_event_is_what_it_costs),
+        cmocka_unit_test(fee_as_pretext_or_excuse),
+        cmocka_unit_test(penalty_word_inside_a_longer_word),
         cmocka_unit_test(anchor_words_pair_with_nothing),
         cmocka_unit_test(subject_inside_a_longer_term),
         cmocka_unit_test(tibetan_window_is_wider),
