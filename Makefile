@@ -131,7 +131,9 @@ bench: deps $(BINDIR)/wa-classify $(BINDIR)/wa-classify-stage $(BINDIR)/wa-kafka
 # libFuzzer targets, built with clang into build/fuzz/.
 FUZZ_TARGETS := fuzz_classify fuzz_json_input
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined
-FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 $(FUZZ_SAN) -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# -MMD -MP: an object rebuilt when a header it includes changes (a struct's layout, say), as in
+# the other builds; the targets' own objects name the target so that it is relinked too.
+FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 -MMD -MP $(FUZZ_SAN) -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 FUZZ_OBJ     := $(patsubst %.c,build/fuzz/obj/%.o,$(COMMON_SRC) $(CLASSIFIER_SRC)) build/fuzz/obj/classifier/json_input.o
 fuzz-build: $(addprefix build/fuzz/,$(FUZZ_TARGETS))
 build/fuzz/obj/classifier/normalize.o: build/gen/t2s_table.inc
@@ -140,10 +142,10 @@ build/fuzz/obj/%.o: %.c
 	clang $(FUZZ_CFLAGS) -c $< -o $@
 build/fuzz/obj/classifier/json_input.o: classifier/json_input.cc
 	@mkdir -p $(dir $@)
-	clang++ -std=c++17 -g -O1 $(FUZZ_SAN) $(shell pkg-config --cflags simdjson 2>/dev/null) -c $< -o $@
+	clang++ -std=c++17 -g -O1 -MMD -MP $(FUZZ_SAN) $(shell pkg-config --cflags simdjson 2>/dev/null) -c $< -o $@
 build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_setup.h $(FUZZ_OBJ)
 	@mkdir -p build/fuzz/obj
-	clang $(FUZZ_CFLAGS) -c $< -o build/fuzz/obj/$*.o
+	clang $(FUZZ_CFLAGS) -MT $@ -c $< -o build/fuzz/obj/$*.o
 	clang++ -fsanitize=fuzzer,address,undefined build/fuzz/obj/$*.o $(FUZZ_OBJ) $(LIBS) -o $@
 
 FUZZ_SECONDS ?= 300
@@ -185,7 +187,7 @@ build/fuzz/obj/crawler/%.o: FUZZ_CFLAGS += $(CRAWLER_CFLAGS)
 # A static pattern rule, so that it wins over the classifier's build/fuzz/% rule.
 $(addprefix build/fuzz/,$(CRAWLER_FUZZ)): build/fuzz/%: tests/fuzz/%.c $(CRAWLER_FUZZ_OBJ)
 	@mkdir -p build/fuzz/obj
-	clang $(FUZZ_CFLAGS) $(CRAWLER_CFLAGS) -c $< -o build/fuzz/obj/$*.o
+	clang $(FUZZ_CFLAGS) $(CRAWLER_CFLAGS) -MT $@ -c $< -o build/fuzz/obj/$*.o
 	clang++ -fsanitize=fuzzer,address,undefined build/fuzz/obj/$*.o $(CRAWLER_FUZZ_OBJ) \
 	  $(CRAWLER_LIBS) $(LIBS) -o $@
 
@@ -227,7 +229,7 @@ fuzz-build: build/fuzz/fuzz_alert_input
 build/fuzz/obj/alerting/%.o: FUZZ_CFLAGS += $(ALERT_CFLAGS)
 build/fuzz/fuzz_alert_input: tests/fuzz/fuzz_alert_input.c $(ALERT_FUZZ_OBJ)
 	@mkdir -p build/fuzz/obj
-	clang $(FUZZ_CFLAGS) $(ALERT_CFLAGS) -c $< -o build/fuzz/obj/fuzz_alert_input.o
+	clang $(FUZZ_CFLAGS) $(ALERT_CFLAGS) -MT $@ -c $< -o build/fuzz/obj/fuzz_alert_input.o
 	clang++ -fsanitize=fuzzer,address,undefined build/fuzz/obj/fuzz_alert_input.o $(ALERT_FUZZ_OBJ) $(ALERT_LIBS) $(LIBS) -o $@
 
 # ---- the demo and deployment helpers (deploy/demo/) ------------------------------------------

@@ -10,7 +10,7 @@
 # every pattern that uses it; a new spelling of the pay also belongs in terms.dict under [wage],
 # so that a pattern that holds it and no arrears term still counts (the prefilter rule above).
 # the pay: plain words, then the homophones and pinyin people write to get past filters
-@pay = 攻资|薪zi|工资|薪水|薪资|薪酬|薪金|月薪|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|工资款|公资|工姿|工滋|功资|工zi|gong资|gongzi|gz|xinshui|工qian|gongqian
+@pay = 攻资|公姿|功姿|攻姿|薪zi|工资|薪水|薪资|薪酬|薪金|月薪|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|工资款|公资|工姿|工滋|功资|工zi|gong资|gongzi|gz|xinshui|工qian|gongqian
 # held back, after the pay: 拖 and its homophone 托 (not 委托, 托管, 托运: the pay entrusted or
 # carried), 欠, withheld (压, not 压力), deducted (扣, not the payroll's 扣除社保), stuck (卡住, not
 # 工资卡 the pay card), put off, cut, not seen (不见, not 不见涨)
@@ -18,7 +18,7 @@
 # words of owing before the pay: 欠了三个月工资, 拖着工钱
 @owing = 拿不到|领不到|要不到|讨不到|发不出|欠|拖欠|托欠|拖了|拖着|克扣|扣了|扣|压了|压着|押|少发|少给|欠下|欠了|qian|tuoqian
 # not (yet) paid
-@not = 没人|没有人|无人|没|未|不|迟迟|还没|一直没|仍未|尚未|从来没|从没
+@not = 莫得|没得|木有|没人|没有人|无人|没|未|不|迟迟|还没|一直没|仍未|尚未|从来没|从没
 @ontime = 按时|按月|足额|准时|及时|全额
 # a count of months or years: 3, 三, 十几, 半
 @count = [0-9]{1,9}|[一二两三四五六七八九十几半仨俩]{1,8}

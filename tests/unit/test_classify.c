@@ -385,6 +385,11 @@ static void hit_traditional_characters(void **state)
 static void hit_noisy_spellings(void **state)
 {
     (void)state;
+    /* "not" in dialect (莫得), initials (hwg, gz, tq), the pay and "not given" in spoken Tibetan
+     * written with Latin letters */
+    expect_hit("我妈在县里扫街 工资莫得发 三个月了 咋个办嘛");
+    expect_hit("江孜hwg的阿佳们gz被tq四个月了");
+    expect_hit("ལམ་ཕྱགས་པ་ང་ཚོར་pokcha ཟླ་བ་གསུམ་tre mindu");
     expect_hit("環 衛 工 人的工资被拖*欠了三个月");
     expect_hit("环卫工人的工-资被拖\u200B欠了两个月");
     expect_hit("环\u200D卫\uFEFF工人工资被拖欠了\U0001F62D\U0001F62D三个月");
