@@ -1146,47 +1146,73 @@ done:
     return 0;
 }
 
+/* The widest match, in bytes, of event pattern i (UINT32_MAX: no bound, or
+ * Vectorscan cannot tell). Patterns PCRE2 runs are measured in prefilter
+ * mode, whose matches include theirs. Costly (milliseconds per pattern). */
+static uint32_t event_pattern_width(const wa_dict *d, size_t i)
+{
+    const wa_pattern *p = &d->patterns[i];
+    wa_buf g;
+    wa_buf_init(&g);
+    const char *src = p->source;
+    unsigned flags = HS_FLAG_UTF8 | HS_FLAG_UCP;
+    if (!p->in_signal_db) {
+        if (wa_dict_gate_source(p->source, 0, &g) != 0) {
+            wa_buf_free(&g);
+            return UINT32_MAX;
+        }
+        src = g.data;
+        flags |= HS_FLAG_PREFILTER;
+    }
+    hs_expr_info_t *info = NULL;
+    hs_compile_error_t *err = NULL;
+    hs_error_t e = hs_expression_info(src, flags, &info, &err);
+    wa_buf_free(&g);
+    if (e != HS_SUCCESS || !info) {
+        hs_free_compile_error(err);
+        return UINT32_MAX;
+    }
+    unsigned w = info->max_width;
+    free(info);
+    return w == UINT_MAX || w >= UINT32_MAX ? UINT32_MAX : (uint32_t)w;
+}
+
+static int is_event_pattern(const wa_dict *d, const wa_pattern *p)
+{
+    return p->group >= 0 && d->groups[p->group].role == WA_ROLE_EVENT;
+}
+
 /* The widest match, in bytes, of any event pattern, or UINT32_MAX when one
- * has no bound (or Vectorscan cannot tell). The prefilter's window rests on
- * it: an event pattern pairs with a subject where the wage term inside it
- * may lie up to this much further away. Patterns PCRE2 runs are measured in
- * prefilter mode, whose matches include theirs. Costly (milliseconds per
- * pattern): the prefilter keeps the answer in its cache. */
+ * has no bound. The prefilter's window rests on it: an event pattern pairs
+ * with a subject where the wage term inside it may lie up to this much
+ * further away. The prefilter keeps the answer in its cache. */
 uint32_t wa_dict_event_pattern_width(const wa_dict *d)
 {
     uint32_t width = 0;
     for (size_t i = 0; i < d->npatterns; i++) {
-        const wa_pattern *p = &d->patterns[i];
-        if (p->group < 0 || d->groups[p->group].role != WA_ROLE_EVENT)
+        if (!is_event_pattern(d, &d->patterns[i]))
             continue;
-        wa_buf g;
-        wa_buf_init(&g);
-        const char *src = p->source;
-        unsigned flags = HS_FLAG_UTF8 | HS_FLAG_UCP;
-        if (!p->in_signal_db) {
-            if (wa_dict_gate_source(p->source, 0, &g) != 0) {
-                wa_buf_free(&g);
-                return UINT32_MAX;
-            }
-            src = g.data;
-            flags |= HS_FLAG_PREFILTER;
-        }
-        hs_expr_info_t *info = NULL;
-        hs_compile_error_t *err = NULL;
-        hs_error_t e = hs_expression_info(src, flags, &info, &err);
-        wa_buf_free(&g);
-        if (e != HS_SUCCESS || !info) {
-            hs_free_compile_error(err);
-            return UINT32_MAX;
-        }
-        unsigned w = info->max_width;
-        free(info);
-        if (w == UINT_MAX || w >= UINT32_MAX)
+        uint32_t w = event_pattern_width(d, i);
+        if (w == UINT32_MAX)
             return UINT32_MAX;
         if (w > width)
             width = w;
     }
     return width;
+}
+
+/* The first event pattern without a bounded width (a * or + where {0,N}
+ * would do), or -1: one such pattern lets every document with a subject and
+ * a wage word through the prefilter. Lint reports it. */
+long wa_dict_unbounded_event_pattern(const wa_dict *d)
+{
+    /* the prefilter's window, measured (or cached) at load, says whether there is one */
+    if (d->prefilter && wa_prefilter_has_window(d->prefilter))
+        return -1;
+    for (size_t i = 0; i < d->npatterns; i++)
+        if (is_event_pattern(d, &d->patterns[i]) && event_pattern_width(d, i) == UINT32_MAX)
+            return (long)i;
+    return -1;
 }
 
 /* Signal patterns go into one Vectorscan database, scanned in one pass, when

@@ -152,6 +152,9 @@ typedef struct {
 int wa_dict_load(const char *dir, const wa_load_opts *opts, wa_dict **out, wa_diag *diag);
 /* Check a dictionary folder without compiling the matcher databases. */
 int wa_dict_lint(const char *dir, wa_diag *diag);
+/* The index of the first event pattern of unbounded width, or -1 (lint's warning: such a
+ * pattern loads and works, but lets far more documents through the prefilter). */
+long wa_dict_unbounded_event_pattern(const wa_dict *d);
 
 void wa_dict_ref(wa_dict *d);
 void wa_dict_release(wa_dict *d);

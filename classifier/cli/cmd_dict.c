@@ -33,6 +33,19 @@ int cmd_lint(cli_opts *o, int argc, char **argv)
     int rc = wa_dict_load(dir, &lo, &d, &diag);
     for (size_t i = 0; i < diag.n; i++)
         printf("%s/%s\n", dir, diag.msgs[i]);
+    long unbounded = rc == 0 ? wa_dict_unbounded_event_pattern(d) : -1;
+    if (unbounded >= 0) {
+        /* It loads and works; but the prefilter must then pass every document with a subject
+         * and a wage word anywhere in it, and the run slows to the full classifier's pace. */
+        const wa_pattern *p = &d->patterns[unbounded];
+        printf("%s/%s:%u: event pattern of unbounded width (* or + where {0,N} would do): the prefilter "
+               "lets every document with a subject and a wage word through\n",
+               dir, d->files[p->file], p->line);
+        printf("%s: 1 problem\n", dir);
+        wa_dict_release(d);
+        wa_diag_free(&diag);
+        return 1;
+    }
     if (rc == 0) {
         printf("%s: OK: %zu terms, %zu patterns, %zu regions, %zu files, version %s\n", dir, d->nterms, d->npatterns,
                d->nregions, d->nfiles, d->version);

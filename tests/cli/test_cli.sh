@@ -92,6 +92,11 @@ printf '[arrears]\n(unclosed\n' >>"$tmp/dict-broken/zh/patterns.re"
 check "lint of a broken dictionary exits non-zero" test "$rc" != 0
 check "lint reports file:line for a duplicate" grep -qE "zh/terms.dict:[0-9]+: duplicate term '环卫工人'" "$tmp/lint"
 check "lint reports file:line for a bad regex" grep -qE "zh/patterns.re:[0-9]+: bad regex" "$tmp/lint"
+cp -r dict "$tmp/dict-unbounded"
+printf '[arrears]\n工资.*没发\n' >>"$tmp/dict-unbounded/zh/patterns.re"
+"$WA" lint --dict "$tmp/dict-unbounded" >"$tmp/lint-unbounded" 2>&1; rc=$?
+check "lint reports an event pattern of unbounded width, file:line, and exits non-zero" bash -c \
+	"[ $rc != 0 ] && grep -qE 'zh/patterns.re:[0-9]+: event pattern of unbounded width' '$tmp/lint-unbounded'"
 "$WA" explain "拉萨环卫工人三个月没发工资了" >"$tmp/explain" 2>&1
 check "explain shows matches, rules, verdict and highlights" bash -c "grep -q '^verdict     HIT' '$tmp/explain' && grep -q 'pair: subject' '$tmp/explain' && grep -q '\[\[环卫工人\]\]' '$tmp/explain'"
 check "terms lists the dictionary" bash -c "'$WA' terms | grep -qx '环卫工人'"

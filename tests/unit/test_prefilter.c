@@ -763,10 +763,10 @@ static void events_from_patterns_need_a_match(void **state)
 {
     (void)state;
     wt_file files[] = {
-        {"zh/terms.dict", "[subject]\n环卫工人\n[arrears]\n拖欠\n欠了\n[wage]\n工资\n工钱\n", 0},
+        {"zh/terms.dict", "[subject]\n环卫工人\n[arrears]\n拖欠\n欠了\n说好 0\n[wage]\n工资\n工钱\n", 0},
         {"zh/patterns.re",
          "[arrears]\n工资[^,;!?。\\n]{0,6}?(?:没|未)(?:发|给)\n工钱(?!早发了)[^,;!?。\\n]{0,4}?被压着\n"
-         "欠了[0-9]{1,2}个月\n",
+         "欠了[0-9]{1,2}个月\n说好[^。\\n]{0,12}?没(?:发|给)\n",
          0},
         {"bo/terms.dict", "[subject]\nགཙང་སྦྲའི་ལས་མི\n[wage]\nཟླ་ཕོགས\n", 0},
         {"bo/patterns.re", "[arrears]\n(?<![\\x{0F40}-\\x{0FBC}])ཟླ་ཕོགས[^།\\n]{0,8}?མ་སྤྲད\n", 0},
@@ -785,6 +785,8 @@ static void events_from_patterns_need_a_match(void **state)
         {"环卫工人被拖欠了。", 1},               /* an event term */
         {"环卫工人。今天天气很好。工资没发。", 1}, /* the pattern ends near enough */
         {"གཙང་སྦྲའི་ལས་མིའི་ཟླ་ཕོགས་མ་སྤྲད།", 1},   /* a Tibetan pattern */
+        {"环卫工人说好了明天一起来。", 0},       /* an anchor (weight 0) alone is no event */
+        {"环卫工人说好月底发，到现在没发。", 1}, /* the pattern that holds it is */
     };
     tally t = {0, 0, 0};
     /* An event pattern reaches past the event term it holds: 欠了4个月 is a
