@@ -474,8 +474,6 @@ static int same_sentence(const wa_norm *n, const wa_match *a, const wa_match *b)
     return l == n->nbreaks || n->breaks[l] >= hi;
 }
 
-/* No clause mark (, ; and the sentence breaks) between the starts of a
- * and b: one clause of a sentence. */
 /* Whether the normalised text has a Tibetan letter at byte off. */
 static int tibetan_at(const wa_norm *n, uint32_t off)
 {
@@ -484,6 +482,8 @@ static int tibetan_at(const wa_norm *n, uint32_t off)
     return cp >= 0x0F00 && cp <= 0x0FFF;
 }
 
+/* No clause mark (, ; and the sentence breaks) between the starts of a
+ * and b: one clause of a sentence. */
 static int same_clause(const wa_norm *n, const wa_match *a, const wa_match *b)
 {
     if (!same_sentence(n, a, b))
@@ -883,8 +883,10 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
     }
 
     /* The core: the best subject-event pair within the window. Which
-     * subjects and events may pair is settled first, once per match, so a
-     * huge document with thousands of matches stays linear in the pairs. */
+     * subjects and events may pair is settled first, once per match, so the
+     * pairing loop does no more than look at each pair once (these checks
+     * look at pairs of matches too: at most WA_MAX_MATCHES squared, some
+     * tens of milliseconds for a document that reaches the cap). */
     if (r->nmatches > s->usable_cap) {
         uint8_t *u = realloc(s->usable, r->nmatches);
         if (!u)
