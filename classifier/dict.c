@@ -388,8 +388,8 @@ static void add_term(loader *L, unsigned line, const char *raw, int group, doubl
                 bad_tib = 1;
         } else if (cp < 0x80) {
             nascii++;
-        } else if (cp >= 0x2E80) {
-            nhan++;
+        } else if (cp >= 0x2E80 && !wa_pictograph_word(cp)) {
+            nhan++; /* a pictograph word (🧹) is rare enough to stand alone */
         }
         if (wa_norm_is_break_cp(cp))
             bad_tib = 2;

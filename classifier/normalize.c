@@ -379,6 +379,24 @@ static int flush_cluster(wa_norm *n, uint32_t *c, size_t nc, uint32_t s, uint32_
     return 0;
 }
 
+uint32_t wa_pictograph_word(uint32_t cp)
+{
+    switch (cp) {
+    case 0x1F4B0: /* 💰 money bag */
+    case 0x1F4B4: /* 💴 */
+    case 0x1F4B5: /* 💵 */
+    case 0x1F4B6: /* 💶 */
+    case 0x1F4B7: /* 💷 */
+    case 0x1F4B8: /* 💸 money with wings */
+    case 0x1F911: /* 🤑 */
+        return 0x94B1; /* 钱 */
+    case 0x1F9F9: /* 🧹 broom */
+        return cp;
+    default:
+        return 0;
+    }
+}
+
 static int emit_tsheg(wa_norm *n, uint32_t s, uint32_t e)
 {
     /* Tibetan letters are three bytes starting with 0xE0: anything else ends
@@ -494,6 +512,16 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
             nc = 0;
         }
 
+        if (cp >= 0x10000) {
+            uint32_t w = wa_pictograph_word(cp);
+            size_t k;
+            if (w && !tib_syllable(last_cp(n, &k))) {
+                n->n_han += is_han(w);
+                if (emit(n, w, os, oe) != 0)
+                    return -1;
+                continue;
+            }
+        }
         if (cp >= 0x80 && !(cp >= 0x0F00 && cp <= 0x0FFF)) {
             cp = fold_cp(cp);
             if (cp == 0) {
@@ -599,6 +627,9 @@ uint32_t wa_norm_char(uint32_t cp)
     }
     if (cp >= 0x0F00 && cp <= 0x0FFF)
         return cp;
+    uint32_t w = wa_pictograph_word(cp);
+    if (w)
+        return w;
     uint32_t f = fold_cp(cp);
     return f != 0 && f < 0x80 ? wa_norm_char(f) : f;
 }

@@ -337,7 +337,10 @@ static int raw_build(wa_prefilter *p, const wa_dict *d, const char **exprs, cons
                     p->tibetan_raw = 0;
             }
             if (cp >= 0x10000) {
-                p->astral_terms = 1;
+                /* a pictograph word (🧹) makes its documents unsure (hides_at),
+                 * not every document with an emoji */
+                if (!wa_pictograph_word(cp))
+                    p->astral_terms = 1;
                 continue;
             }
             p->term_chars[cp >> 3] |= (uint8_t)(1u << (cp & 7));
@@ -497,7 +500,9 @@ static int hides_at(const wa_prefilter *p, const unsigned char *s, size_t len, s
 {
     size_t adv;
     uint32_t cp = wa_utf8_decode(s + i, len - i, &adv);
-    if (cp >= 0x10000 && p->astral_terms)
+    /* a pictograph is a letter or, after a Tibetan syllable, a tsheg: the
+     * normalised stage decides */
+    if (cp >= 0x10000 && (p->astral_terms || wa_pictograph_word(cp)))
         return 1;
     if (tibetan(cp))
         return !p->tibetan_raw; /* else the Tibetan literals decide */

@@ -389,6 +389,8 @@ static void hit_noisy_spellings(void **state)
      * written with Latin letters */
     expect_hit("我妈在县里扫街 工资莫得发 三个月了 咋个办嘛");
     expect_hit("江孜hwg的阿佳们gz被tq四个月了");
+    /* pictographs for words: the broom for the job, the money bag for the pay */
+    expect_hit("那曲的\U0001F9F9阿姨们，工\U0001F4B0四个月没到账了，找谁都说等");
     expect_hit("ལམ་ཕྱགས་པ་ང་ཚོར་pokcha ཟླ་བ་གསུམ་tre mindu");
     expect_hit("環 衛 工 人的工资被拖*欠了三个月");
     expect_hit("环卫工人的工-资被拖\u200B欠了两个月");

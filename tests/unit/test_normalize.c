@@ -275,6 +275,20 @@ static void tibetan_symbol_reads_as_tsheg(void **state)
     assert_norm("环*卫", "环卫");
 }
 
+/* A pictograph that stands for a word is read as it: the money signs as 钱,
+ * the broom as a letter of its own; after a Tibetan syllable it is a tsheg,
+ * as any symbol; other emoji are dropped. */
+static void pictographs_read_as_words(void **state)
+{
+    (void)state;
+    assert_norm("工💰", "工钱");
+    assert_norm("被欠💴四个月", "被欠钱四个月");
+    assert_norm("环🧹工人", "环🧹工人");
+    assert_norm("ཕོགས💰ཆ", "ཕོགས་ཆ");
+    assert_norm("ལམ🧹ཕྱགས", "ལམ་ཕྱགས");
+    assert_norm("工😂资", "工资");
+}
+
 /* ---- invalid input ----------------------------------------------------------------- */
 
 static void invalid_utf8_skipped(void **state)
@@ -564,6 +578,7 @@ int main(void)
         cmocka_unit_test(tibetan_stack_marks_ordered),
         cmocka_unit_test(tibetan_space_reads_as_tsheg),
         cmocka_unit_test(tibetan_symbol_reads_as_tsheg),
+        cmocka_unit_test(pictographs_read_as_words),
         cmocka_unit_test(invalid_utf8_skipped),
         cmocka_unit_test(map_after_dropped_noise),
         cmocka_unit_test(map_ascii_and_fullwidth),

@@ -594,7 +594,7 @@ static void raw_stage_sees_every_hiding_place(void **state)
 {
     (void)state;
     wt_file files[] = {
-        {"zh/terms.dict", "[subject]\n环卫工人\nhuanwei\n[arrears]\n拖欠\n[wage]\n工资\n", 0},
+        {"zh/terms.dict", "[subject]\n环卫工人\nhuanwei\n\U0001F9F9\n[arrears]\n拖欠\n[wage]\n工资\n", 0},
         {"bo/terms.dict", "[subject]\nལམ་ཕྱགས་ལས་མི\nལས་བྱེད་པ\n[arrears]\nཟླ་ཕོགས་སྤྲད་མེད\n[wage]\nཟླ་ཕོགས\n", 0},
         {NULL, NULL, 0},
     };
@@ -623,9 +623,11 @@ static void raw_stage_sees_every_hiding_place(void **state)
         "ང་ཚོ་ལ\u0FB2\u0F72མ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།", /* no subject left: rejected */
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕ\u0F7C\u0F42ས་སྤྲད་མེད།", /* (control: plain) */
         "ང་ཚོ་ལས་བ\u0F7A\u0FB1ད་པ་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།", /* a vowel before a subjoined letter */
+        "环卫工人说公司\U0001F4B0拖欠三个月",      /* a pictograph word (💰 is 钱) */
+        "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ\U0001F4B0ཕོགས་སྤྲད་མེད།", /* the same for a tsheg */
     };
     /* expected verdicts: 2 unsure, 0 reject (the plain controls) */
-    static const int want[] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 2};
+    static const int want[] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 2, 2, 2};
     assert_int_equal(sizeof want / sizeof want[0], sizeof hidden / sizeof hidden[0]);
     for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
         char buf[512];
@@ -654,6 +656,8 @@ static void raw_stage_sees_every_hiding_place(void **state)
         "今天天气很好，“我们”去公园散步。城区道路保持畅通。",
         "工人们说，公司的工资按时发放。",
         "བཀྲ་ཤིས་བདེ་ལེགས། དེ་རིང་གནམ་གཤིས་ཡག་པོ་འདུག །",
+        /* an emoji that is no pictograph word stays nothing, though the broom is a term */
+        "今天天气很好\U0001F602，我们去公园散步。",
     };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
         assert_int_equal(raw_verdict(d, scratch, NULL, plain[i]), WA_PREFILTER_REJECT);
