@@ -713,15 +713,30 @@ static void entity_months_half_year(void **state)
     wt_assert_double(r->months.value, 6);
 }
 
+/* A table of texts and the value one entity of their hit must have. */
+typedef struct {
+    const char *text;
+    double value;
+} entity_case;
+
+static void expect_entity(const entity_case *cases, size_t n, size_t field, const char *name)
+{
+    for (size_t i = 0; i < n; i++) {
+        const wa_result *r = wt_classify(cases[i].text);
+        const wa_entity *e = (const wa_entity *)((const char *)r + field);
+        if (!r->hit || e->value != cases[i].value) {
+            wt_print_result(wt_repo_dict(), r);
+            fail_msg("%s of '%s': got %.0f, want %.0f", name, cases[i].text, e->value, cases[i].value);
+        }
+    }
+}
+
 /* Months as a span of the calendar (10月至12月, across the new year, a list),
  * the months owed before other counts, the first count that is a number. */
 static void entity_months_span_and_owed(void **state)
 {
     (void)state;
-    const struct {
-        const char *text;
-        double months;
-    } cases[] = {
+    static const entity_case cases[] = {
         {"本人系某保洁公司清扫员，2025年10月至12月工资至今未发放", 3},
         {"我们是县城的环卫工，去年11月到今年2月的工资一直没发", 4},
         {"医院保洁阿姨反映，公司拖欠其7月、8月、9月的工资共计五千多元", 3},
@@ -729,13 +744,7 @@ static void entity_months_span_and_owed(void **state)
         {"环卫工人的工资这都第几个月了，第四个月了还没发", 4},
         {"物业拖了我们仨月工资了，保洁阿姨们天天哭", 3},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const wa_result *r = wt_classify(cases[i].text);
-        if (!r->hit || r->months.value != cases[i].months) {
-            wt_print_result(wt_repo_dict(), r);
-            fail_msg("months of '%s': got %.0f, want %.0f", cases[i].text, r->months.value, cases[i].months);
-        }
-    }
+    expect_entity(cases, sizeof cases / sizeof cases[0], offsetof(wa_result, months), "months");
 }
 
 /* Workers counted with 名 or 位 whatever the job; "a worker" is no count
@@ -743,22 +752,13 @@ static void entity_months_span_and_owed(void **state)
 static void entity_workers_counted(void **state)
 {
     (void)state;
-    const struct {
-        const char *text;
-        double workers;
-    } cases[] = {
+    static const entity_case cases[] = {
         {"县城一家公厕管理单位拖欠公厕管理员工资，涉及8名管理员，每人被欠约4个月工资", 8},
         {"一位环卫工人告诉记者，公司四个月没发工资了，和她一样的环卫工人有14名", 14},
         {"记者接到投诉，某环卫公司拖欠环卫工人薪水三个月，涉及工人逾五十名", 50},
         {"ལྷ་རྩེ་རྫོང་གི་གཙང་སྦྲའི་ལས་མི་ཉེར་བརྒྱད་ལ་ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཕོགས་ཆ་མ་སྤྲད།", 28},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const wa_result *r = wt_classify(cases[i].text);
-        if (!r->hit || r->workers.value != cases[i].workers) {
-            wt_print_result(wt_repo_dict(), r);
-            fail_msg("workers of '%s': got %.0f, want %.0f", cases[i].text, r->workers.value, cases[i].workers);
-        }
-    }
+    expect_entity(cases, sizeof cases / sizeof cases[0], offsetof(wa_result, workers), "workers");
 }
 
 static void entity_amount(void **state)
