@@ -200,6 +200,11 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("法院成功调解一起劳动争议案件。九名小区保洁员此前被物业公司拖欠工资共计7.2万元，现已达成协议。");
     /* the sanitation workers were paid, the guards were not */
     expect_no_hit("山南乃东区我们小区的保安被物业拖了两个月工资，保洁阿姨们倒是按时发了，就我们保安没有，啥道理？");
+    /* a hypothetical over two clauses, a promise never to owe, a lawyer's column, a worry */
+    expect_no_hit("请教一下，假如在物业公司做保洁，公司拖欠工资不发，应该先找谁？");
+    expect_no_hit("环卫公司老板对记者说，县里的服务费虽然拖了半年，但公司绝不会欠工人一分钱");
+    expect_no_hit("律师说法：物业以服务不达标为由扣保洁员工资是否合法？一般来说需有依据。");
+    expect_no_hit("ལོ་མཇུག་ལ་ང་ཚོའི་ཕྱགས་ཕྱིས་ཀུང་སིས་ཕོགས་འགྱངས་ཡོང་ངམ་སྙམ། ད་བར་ཟླ་རེ་བཞིན་ཐོབ་ཡོད།");
     /* advice, a hypothetical deduction, an office's tally, "never was", a payment handed over */
     expect_no_hit("转给身边的环卫工：遇到拖欠工资可以拨打12333，也可以到劳动监察大队投诉。");
     expect_no_hit("请教一下，要是保洁员被物业扣了工资，走劳动仲裁需要什么证据？");
@@ -341,6 +346,9 @@ static void fee_as_pretext_or_excuse(void **state)
     expect_hit("致全体保洁员工：因甲方服务费尚未到账，公司十月、十一月工资将暂缓发放，望大家理解。");
     /* named before the pay, the debt owns it */
     expect_no_hit("环卫所欠我们小饭馆一年多的饭钱，说是记账，现在不认了");
+    /* the pay never on time, put off by days; "give back the money of our labour" */
+    expect_hit("我们是垃圾清运司机，工资从来没准时过，这次又推迟了四十多天");
+    expect_hit("ལམ་ཕྱགས་པ་བཅུ་ལྷག་རྫོང་གཞུང་གི་སྒོ་མདུན་དུ་བསྡད་ནས་ང་ཚོའི་ངལ་རྩོལ་གྱི་དངུལ་སློག་རོགས་ཟེར།");
     /* fines taken for each slip */
     expect_hit("学校的保洁阿姨们说，外包公司定了规矩，迟到一次扣100元，有人一个月被扣了八百多");
 }
