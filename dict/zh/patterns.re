@@ -2,8 +2,9 @@
 # [group] sections: a match counts as a term of that group. An event pattern counts only where
 # its match holds one of the characters the prefilter anchors event and wage terms on (see
 # dict/README.md), so write the pay word or the arrears verb inside the pattern.
-# [entity:KIND] sections: the first pattern that matches gives the entity; (?<n>...) is the
-# number, (?<mult>...) an optional unit that multiplies it, (?<name>...) the company name.
+# [entity:KIND] sections: the first pattern whose match gives a number gives the entity; (?<n>...)
+# is the number, (?<mult>...) an optional unit that multiplies it, (?<from>...) and (?<to>...) the
+# first and last month of a span (months only), (?<name>...) the company name.
 # Clause breaks in normalised text: , ; ! ? 。 and newline.
 
 # Word lists the patterns share (dict/README.md, "Patterns"). A spelling added to one reaches
