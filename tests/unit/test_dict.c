@@ -364,12 +364,17 @@ static void entity_pattern_without_named_group(void **state)
 {
     (void)state;
     wt_file files[] = {
-        {"zh/patterns.re", "[entity:workers]\n(?<n>[0-9]+)名\n([0-9]+)人\n[entity:company]\n(\\p{Han}{2,8}公司)\n", 0},
+        {"zh/patterns.re",
+         "[entity:workers]\n(?<n>[0-9]+)名\n([0-9]+)人\n[entity:company]\n(\\p{Han}{2,8}公司)\n"
+         "[entity:months]\n(?<from>[0-9]{1,2})月至(?<to>[0-9]{1,2})月\n(?<from>[0-9]{1,2})月起\n",
+         0},
         {NULL, NULL, 0},
     };
     char *dir = wt_make_minimal_dict(files);
     expect_finding(dir, "zh/patterns.re:3: ", "(?<n>");
     expect_finding(dir, "zh/patterns.re:5: ", "(?<name>");
+    /* a span of months needs both ends; line 7 (both) is fine */
+    expect_finding(dir, "zh/patterns.re:8: ", "(?<from>...) and (?<to>...)");
     wt_remove_dir(dir);
 }
 
