@@ -682,6 +682,9 @@ static void hit_tibetan(void **state)
     /* ཕྱགས་དར with the stem's ས; pay "not come down"; asking for the months owed */
     expect_hit("ང་སློབ་གྲྭ་ཞིག་ནང་ཕྱགས་དར་བྱེད་མཁན་ཡིན། ཕོགས་ཆ་ཟླ་བ་ལྔ་རིང་མ་བབས།");
     expect_hit("གཙང་སྦྲའི་ལས་མི་ཉི་ཤུ་ཀུང་སིའི་སྒོ་མདུན་དུ་འཛོམས་ནས་ཟླ་བ་བཞིའི་ཕོགས་ཆ་སྤྲོད་དགོས་ཞེས་རེ་བ་ཞུས།");
+    /* put off with "next month" and the boss unreachable; fines: no more than a sum reached the hand */
+    expect_hit("ལམ་ཕྱགས་པ་ང་ཚོས་ཀུང་སི་ལ་དྲིས་ན་ཟླ་བ་རྗེས་མ་ཟེར། ད་ལྟ་ཟླ་བ་ལྔ་སོང་། ལོ་པན་གྱི་ཁ་པར་ཡང་འགྲོ་གི་མི་འདུག");
+    expect_hit("ལམ་ཕྱགས་མཁན་ང་ཚོར་ཆད་པ་མང་པོ་བཅད་པས་ཟླ་བ་འདིར་ལག་ཏུ་སྒོར་དྲུག་བརྒྱ་ལས་མ་སླེབས།");
     /* a conditional: "if the employer cuts a cleaner's pay" */
     expect_no_hit("གལ་སྲིད་ཀུང་སིས་གཙང་སྦྲ་བྱེད་མཁན་གྱི་ཕོགས་ཆ་ནས་དངུལ་བཅད་ན་ག་རེ་བྱེད་དགོས།");
     /* mixed writing: the pay in Chinese, paid in Tibetan */
