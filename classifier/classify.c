@@ -317,6 +317,18 @@ static int contains(const wa_match *outer, const wa_match *inner)
     return outer->nstart <= inner->nstart && inner->nend <= outer->nend;
 }
 
+/* Whether inner is part of the longer word outer (环卫 in 环卫车). */
+static int inside_longer(const wa_match *outer, const wa_match *inner)
+{
+    return contains(outer, inner) && outer->nend - outer->nstart > inner->nend - inner->nstart;
+}
+
+/* An event term that only anchors the patterns holding it (wa_term_is_anchor). */
+static int is_anchor(const wa_dict *d, const wa_match *m)
+{
+    return !m->from_pattern && wa_term_is_anchor(d, &d->terms[m->index]);
+}
+
 /* Patterns kept in a bo/ or zh/ folder are written for that script: a text
  * without a single letter of it cannot match them, so PCRE2 is spared the
  * scan. */
@@ -597,8 +609,8 @@ static double entity_value(const wa_session *s, const wa_pattern *pat, int rc)
     if ((uint32_t)rc <= g || ov[2 * g] == PCRE2_UNSET ||
         wa_parse_number(n->text.data + ov[2 * g], ov[2 * g + 1] - ov[2 * g], &v) != 0 || v <= 0)
         return 0;
-    int mg = pcre2_substring_number_from_name(pat->code, (PCRE2_SPTR) "mult");
-    if (mg > 0 && mg < rc && ov[2 * mg] != PCRE2_UNSET)
+    uint32_t mg = pat->mult_group;
+    if (mg > 0 && mg < (uint32_t)rc && ov[2 * mg] != PCRE2_UNSET)
         v *= unit_multiplier(n->text.data + ov[2 * mg], ov[2 * mg + 1] - ov[2 * mg]);
     return v;
 }
@@ -867,8 +879,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             continue;
         for (size_t j = 0; j < r->nmatches; j++) {
             const wa_match *w = &r->matches[j];
-            if (j == i || w->from_pattern || w->group == m->group || !contains(w, m) ||
-                w->nend - w->nstart <= m->nend - m->nstart)
+            if (j == i || w->from_pattern || w->group == m->group || !inside_longer(w, m))
                 continue;
             m->cancelled = 1;
             char a[512], b[512];
@@ -914,8 +925,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             int in_longer = 0;
             for (size_t j = 0; j < r->nmatches && !in_longer; j++) {
                 const wa_match *m = &r->matches[j];
-                in_longer = j != i && role_of(d, m) == WA_ROLE_SUBJECT && contains(m, a) &&
-                            m->nend - m->nstart > a->nend - a->nstart;
+                in_longer = j != i && role_of(d, m) == WA_ROLE_SUBJECT && inside_longer(m, a);
             }
             f = in_rival || in_longer ? 0 : SUBJECT_OK;
         }
@@ -933,8 +943,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             const wa_match *w = &r->matches[j];
             wa_role rw = role_of(d, w);
             inside = !w->from_pattern && rw != WA_ROLE_EVENT && rw != WA_ROLE_WAGE && !names_others(d, w) &&
-                     contains(w, m) && w->nend - w->nstart > m->nend - m->nstart &&
-                     (rw != WA_ROLE_SUBJECT || (s->usable[j] & SUBJECT_OK));
+                     inside_longer(w, m) && (rw != WA_ROLE_SUBJECT || (s->usable[j] & SUBJECT_OK));
         }
         if (!inside)
             s->usable[i] |= RIVAL;
@@ -943,7 +952,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         const wa_match *a = &r->matches[i];
         /* An event word of no weight only anchors the patterns that hold it
          * (说好 in 说好按月结，可到现在没见过钱): it pairs with nothing. */
-        if (role_of(d, a) != WA_ROLE_EVENT || a->cancelled || weight_of(d, a) <= 0)
+        if (role_of(d, a) != WA_ROLE_EVENT || a->cancelled || is_anchor(d, a))
             continue;
         uint8_t f = EVENT_OK;
         for (size_t k = 0; nrival && k < r->nmatches && (f & EVENT_OK); k++) {
@@ -1037,7 +1046,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             }
             for (size_t i = 0; i < r->nmatches && !later; i++) {
                 const wa_match *m = &r->matches[i];
-                if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && weight_of(d, m) > 0 && m->nstart >= best->nend)
+                if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && !is_anchor(d, m) && m->nstart >= best->nend)
                     later = m;
             }
             if (later) {

@@ -212,6 +212,11 @@ const char *wa_role_name(wa_role r)
     return r < WA_ROLE_COUNT ? role_names[r] : "?";
 }
 
+int wa_term_is_anchor(const wa_dict *d, const wa_term *t)
+{
+    return d->groups[t->group].role == WA_ROLE_EVENT && t->weight <= 0;
+}
+
 static int role_from_name(const char *s, wa_role *r)
 {
     for (int i = 0; i < WA_ROLE_COUNT; i++)
@@ -695,7 +700,7 @@ static void parse_patterns_named(loader *L, char *content, size_t len, wa_patter
             wa_diag_add(L->diag, L->file, it.line, "bad regex at offset %zu: %s", (size_t)erroff, (char *)msg);
             continue;
         }
-        uint32_t cap_no = 0, from_no = 0, to_no = 0;
+        uint32_t cap_no = 0, from_no = 0, to_no = 0, mult_no = 0;
         if (entity >= 0) {
             const char *want = entity == WA_ENT_COMPANY ? "name" : "n";
             int no = pcre2_substring_number_from_name(re, (PCRE2_SPTR)want);
@@ -721,6 +726,8 @@ static void parse_patterns_named(loader *L, char *content, size_t len, wa_patter
                 continue;
             }
             cap_no = no > 0 ? (uint32_t)no : 0;
+            int m = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "mult");
+            mult_no = m > 0 ? (uint32_t)m : 0;
         }
         /* JIT is an optimisation: a pattern it cannot compile still works. */
         (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -744,6 +751,7 @@ static void parse_patterns_named(loader *L, char *content, size_t len, wa_patter
         p->name_group = cap_no;
         p->from_group = from_no;
         p->to_group = to_no;
+        p->mult_group = mult_no;
         p->file = L->file_index;
         p->line = it.line;
         L->d->npatterns++;

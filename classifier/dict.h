@@ -68,6 +68,7 @@ typedef struct {
     uint32_t name_group; /* capture number of (?<n>) or (?<name>); 0 for a span of months */
     uint32_t from_group, to_group; /* months entity: (?<from>) and (?<to>), the first and last month
                                       of a span (10月至12月: 3 months); 0 when the pattern has none */
+    uint32_t mult_group; /* (?<mult>), the unit that multiplies the number; 0: none */
     uint16_t file;
     uint32_t line;
 } wa_pattern;
@@ -161,6 +162,11 @@ void wa_dict_release(wa_dict *d);
 
 /* The name of a role as groups.conf writes it ("subject", "rival", ...). */
 const char *wa_role_name(wa_role r);
+
+/* An event term of weight 0 is an anchor: it pairs with nothing, and only
+ * lets an event pattern that holds it count (说好, 等了). The classifier
+ * and the prefilter both ask this. */
+int wa_term_is_anchor(const wa_dict *d, const wa_term *t);
 
 int wa_dict_group(const wa_dict *d, const char *name);
 

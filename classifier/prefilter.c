@@ -68,8 +68,8 @@ enum { KIND_SUBJECT = 0, KIND_EVENT = 1, KIND_WAGE = 2 };
 static int term_kind(const wa_dict *d, const wa_term *t)
 {
     wa_role r = d->groups[t->group].role;
-    if (r == WA_ROLE_EVENT && t->weight <= 0)
-        return KIND_WAGE; /* an anchor (说好, 等了): it pairs with nothing, only an event pattern that holds it */
+    if (wa_term_is_anchor(d, t))
+        return KIND_WAGE; /* it counts only where an event pattern may hold it */
     return r == WA_ROLE_SUBJECT ? KIND_SUBJECT : r == WA_ROLE_EVENT ? KIND_EVENT : r == WA_ROLE_WAGE ? KIND_WAGE : -1;
 }
 
