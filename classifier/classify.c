@@ -966,6 +966,11 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             else
                 f = 0;
         }
+        /* 拖欠垃圾车司机及装卸工共9人工资 names the sanitation workers too:
+         * the event is theirs as well. */
+        for (size_t k = 0; (f & HOLDS_RIVAL) && k < r->nmatches; k++)
+            if ((s->usable[k] & SUBJECT_OK) && contains(a, &r->matches[k]))
+                f &= (uint8_t)~HOLDS_RIVAL;
         s->usable[i] |= f;
     }
     /* 拖欠农民工工资: an event that names other workers or another debt inside

@@ -10,8 +10,9 @@
 # Word lists the patterns share (dict/README.md, "Patterns"). A spelling added to one reaches
 # every pattern that uses it; a new spelling of the pay also belongs in terms.dict under [wage],
 # so that a pattern that holds it and no arrears term still counts (the prefilter rule above).
-# the pay: plain words, then the homophones and pinyin people write to get past filters
-@pay = 攻资|公姿|功姿|攻姿|薪zi|工资|薪水|薪资|薪酬|薪金|月薪|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|工资款|公资|工姿|工滋|功资|工zi|gong资|gongzi|gz|xinshui|工qian|gongqian
+# the pay: the Tibetan words a mixed post puts before a Chinese verb (ཟླ་ཕོགས 2024年8月起未发放),
+# plain words, then the homophones and pinyin people write to get past filters
+@pay = ཟླ་ཕོགས|ཕོགས་ཆ|གླ་ཆ|攻资|公姿|功姿|攻姿|薪zi|工资|薪水|薪资|薪酬|薪金|月薪|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|工资款|公资|工姿|工滋|功资|工zi|gong资|gongzi|gz|xinshui|工qian|gongqian
 # held back, after the pay: 拖 and its homophone 托 (not 委托, 托管, 托运: the pay entrusted or
 # carried), 欠, withheld (压, not 压力), deducted (扣, not the payroll's 扣除社保), stuck (卡住, not
 # 工资卡 the pay card), put off, cut, not seen (不见, not 不见涨)
@@ -39,7 +40,9 @@
 # a promise broken: 说好按月结，可到现在没见他拿到过; 说好的年底一起给，结果一分没有
 说好[^。\n]{0,24}?(?:可|但|结果|却|可是|但是|到现在|至今)[^。\n]{0,20}?(?:没|未|不)(?:见|拿|给|发|结|到|领)
 # the settlement put off by the boss: 老板说旺季过了一起算, 经理说年底统一结
-说[^,;!?。\n]{0,12}?(?:一起算|一起结|一块算|统一结)
+说[^,;!?。\n]{0,12}?(?:一起算|一起结|一块算|统一结|一起发|一起给)
+# and the promise repeated for months: 老板说“下个月一起发”说了四个月了
+(?:下个月|下月|月底|过几天|年后|年底)[^,;!?。\n]{0,4}?(?:一起)?(?:发|给|结)[^,;!?。\n]{0,2}?说了(?:@count)(?:个多|多个|个)?(?:月|年)
 # the pay never on time (工资从来没准时过)
 (?:@pay|的钱)[^,;!?。\n]{0,6}?(?:从来|从|一直|总是|很少)?(?:没|不)(?:准时|按时)(?:过|发过)?
 # a delay told in days or months (又推迟了四十多天)
@@ -49,15 +52,22 @@
 # paid on and off: 工资从四月开始断断续续
 @pay[^,;!?。\n]{0,12}?(?:断断续续|时有时无|时发时不发|有一个月没一个月)
 # the rest still owed: 剩下的一直拖着, 剩下四个月没给
-剩下(?:的)?[^,;!?。\n]{0,10}?(?:一直|还|都)?(?:拖着|欠着|没给|没发|不给|不发|一拖再拖)
+剩下(?:的)?[^,;!?。\n]{0,10}?(?:一直|还|都)?(?:拖着|欠着|没给|没发|不给|不发|一拖再拖|挂在账上|挂账|挂着)
 # words of not-getting, then the pay
 (?:没有?|未|不|没能)@ontime?(?:发放?|给|付|支付|结|拿到|领到|拿|领|开)(?:过)?[^,;!?。\n]{0,6}?(?:@pay|钱)
+# a longer reach for "not received", a stretch of months between: 还没拿到今年5月以后的工资
+(?:没有?|未|没能)(?:拿到|领到|收到|见到)[^,;!?。\n]{0,14}?@pay
 @owing[^,;!?。\n]{0,16}?(?:@pay|钱)
 # the pay cards taken away (a way of holding the pay back): 把她们的工资卡收走了, 扣着工资卡
 工资卡[^,;!?。\n]{0,4}?(?:收走|收了|扣下|扣着|拿走|扣押|押着|没收)
 (?:收走|扣下|扣着|拿走|扣押|押着|没收)(?:了)?[^,;!?。\n]{0,6}?工资卡
 # the card or the hand that got nothing: 卡里一次都没进来过, 手里一直没进过钱, 手里还是空的
-卡里(?:一次|一分钱?|一毛钱?|一笔)?(?:都|也)?没(?:进|到|来|见)
+卡(?:里|上)(?:一次|一分钱?|一毛钱?|一笔)?(?:都|也)?没(?:进|到|来|见)
+# the card empty for months: 三个多月了卡里一直是空的, 卡上还是空空的
+卡(?:里|上)(?:一直|还是|还|都|始终|早就)?(?:是)?(?:空的|空空|空着|没钱|一分没有|一分钱没有)
+# money in: none, or last seen months ago (进账：零; 上次进账是八月)
+进账[:]?(?:是|为|只有|还是)?(?:零|0|没有|一分没有)(?![0-9.])
+上次进账(?:是|在|还是)[^,;!?。\n]{0,6}?月
 手里(?:一直|还是|还|都|始终)?(?:没(?:进过|拿到过|见过|有过|拿到)|空着|空空)
 # the money held up above: 领导说上面卡着, 单位那边一直卡着
 (?:上面|上头|那边|单位|公司|县里|财政|领导|甲方)[^,;!?。\n]{0,4}?(?:一直|还|都)?卡着
@@ -70,9 +80,14 @@
 # owed for months
 (?:拖|欠|压|等|推)(?:了|着|到)?(?:快|近|整整|足足|第)?(?:@count)(?:个多|多个|个)?(?:月|年)
 # only a few months of the year paid: 一共才领了两个月的, 只拿到四个月的钱
-(?:才|只)(?:领|拿|发|给)(?:了|到|过)(?:@count)(?:个多|多个|个)?月
+(?:才|只|就|一共就?|总共就?|一共才|总共才)(?:领|拿|发|给)(?:了|到|过){1,2}(?:@count)(?:个多|多个|个)?月
+# paid once or twice in a season: 从春天到冬天只给过一回, 半年就给过两次
+(?:只|才|就|一共就?|总共就?)(?:领|拿|发|给)(?:了|到|过){1,2}(?:一|两|二|三|几)(?:回|次|笔)
 # put off again: 拖到明年, 拖到藏历新年以后
-拖到(?:明年|年后|过年|年底|下个月|下月|[^,;!?。\n]{0,8}?(?:以后|之后))
+(?:拖到|推到)(?:明年|年后|过年|年底|下个月|下月|[^,;!?。\n]{0,8}?(?:以后|之后))
+# promised, then promised again: 说好工钱年后给，过完年又说五月给，五月又说九月
+说好[^。\n]{0,24}?又说[^,;!?。\n]{0,8}?(?:给|发|结|付|算)
+又说[^,;!?。\n]{0,6}?(?:月底|年后|年底|下个月|下月|过年|@count月)(?:再|才|一起)?(?:给|发|结|付|算)
 # "when will the pay come?": 工资什么时候发, 工钱啥时候能给
 (?:@pay|的钱)[^,;!?。\n]{0,8}?(?:什么时候|啥时候|何时)(?:才)?(?:能)?(?:发|给|到|结)
 # "give us back our wages": 还我们工资, 还我血汗钱

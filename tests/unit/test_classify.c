@@ -320,6 +320,18 @@ static void rival_sharing_the_event_verb(void **state)
     expect_no_hit("这家保洁公司拖了半年的水电费，房东要收回门面");
 }
 
+/* An event that names the sanitation workers beside the others is theirs
+ * as well: 拖欠垃圾车司机及装卸工的工资 is a complaint of the drivers. */
+static void event_naming_both_subject_and_others(void **state)
+{
+    (void)state;
+    const char *t = "举报：某环境服务公司承包县城垃圾清运，拖欠垃圾车司机及装卸工共9人工资约13万元。";
+    expect_hit(t);
+    expect_rule(t, "penalty '装卸工'", 0);
+    /* the others alone still own it */
+    expect_no_hit("举报：某建筑公司拖欠装卸工共9人工资约13万元，县城垃圾清运车每天从工地门口经过。");
+}
+
 static void rival_inside_a_longer_word(void **state)
 {
     (void)state;
@@ -367,6 +379,11 @@ static void penalty_word_inside_a_longer_word(void **state)
 static void anchor_words_pair_with_nothing(void **state)
 {
     (void)state;
+    /* a total, a card, money in: words that count only inside their patterns */
+    expect_rule("环卫站一共有十二辆车，卡上的油费每月结", "pair:", 0);
+    expect_hit("我阿妈在医院做保洁，三个多月了卡里一直是空的，她不让我发出来");
+    expect_hit("他在县城开垃圾车，年后到现在一共就拿到一个月的钱，剩下的老板说要等县里付款");
+    expect_hit("学校里我负责打扫厕所和走廊，去年冬天说好工钱年后给，过完年又说五月给，五月又说九月");
     expect_rule("环卫工人捡到钱包，在原地说好等失主来取，结果等了一个多小时", "pair:", 0);
     expect_hit("我妈在县医院做保洁，说好每月十号结，可从八月到现在没见她拿到过，问就是再等等。");
     expect_hit("开垃圾车的老师傅们，老板说旺季过了一起算，现在都腊月了");
@@ -601,6 +618,15 @@ static void tibetan_no_affix_after_a_closed_syllable(void **state)
         wt_print_result(wt_repo_dict(), r);
         fail_msg("'ཟླ་ཕོག' matches inside the syllable ཕོགས of '%s'", text);
     }
+}
+
+/* The negation མ starts a syllable: the མ that ends ཙམ ("about") before
+ * སྤྲད ("paid") is no "not paid", and a sum paid is a resolution. */
+static void tibetan_negation_starts_a_syllable(void **state)
+{
+    (void)state;
+    expect_no_hit("ལས་ཁུངས་ཀྱི་ལྟ་ཞིབ་བརྒྱུད་ནས་ཀུང་སི་དེས་ལམ་ཕྱགས་མཁན་བཅུ་གཉིས་ལ་ཆད་ལུས་ཟླ་ཕོགས་སྒོར་ཁྲི་བདུན་ཙམ་སྤྲད་ཟིན་འདུག");
+    expect_hit("ལམ་ཕྱགས་མཁན་བཅུ་གཉིས་ལ་ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཟླ་ཕོགས་མ་སྤྲད།");
 }
 
 static int is_subjoined(uint32_t c)
@@ -1009,7 +1035,8 @@ int main(void)
         cmocka_unit_test(nonhit_rent_owed_by_a_sanitation_company),
         cmocka_unit_test(nonhit_denial),
         cmocka_unit_test(rival_sharing_the_event_verb),
-        cmocka_unit_test(rival_inside_a_longer_word),
+        cmocka_unit_test(event_naming_both_subject_and_others),
+    cmocka_unit_test(rival_inside_a_longer_word),
         cmocka_unit_test(debt_named_after_the_event_is_what_it_costs),
         cmocka_unit_test(fee_as_pretext_or_excuse),
         cmocka_unit_test(penalty_word_inside_a_longer_word),
@@ -1032,6 +1059,7 @@ int main(void)
         cmocka_unit_test(tibetan_term_with_affixed_particle),
         cmocka_unit_test(tibetan_term_not_inside_a_longer_syllable),
         cmocka_unit_test(tibetan_no_affix_after_a_closed_syllable),
+    cmocka_unit_test(tibetan_negation_starts_a_syllable),
         cmocka_unit_test(tibetan_spelling_variants_match),
         cmocka_unit_test(hit_tibetan),
         cmocka_unit_test(entity_workers),
