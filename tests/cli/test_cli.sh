@@ -99,6 +99,11 @@ check "lint reports an event pattern of unbounded width, file:line, and exits no
 	"[ $rc != 0 ] && grep -qE 'zh/patterns.re:[0-9]+: event pattern of unbounded width' '$tmp/lint-unbounded'"
 "$WA" explain "拉萨环卫工人三个月没发工资了" >"$tmp/explain" 2>&1
 check "explain shows matches, rules, verdict and highlights" bash -c "grep -q '^verdict     HIT' '$tmp/explain' && grep -q 'pair: subject' '$tmp/explain' && grep -q '\[\[环卫工人\]\]' '$tmp/explain'"
+printf '%s\n' '{"id":"r1","label":1,"text":"拉萨市城关区环卫工人三个月没发工资了","expect":{"prefecture":"拉萨","county":"城关区"}}' \
+	'{"id":"r2","label":1,"text":"拉萨市城关区环卫工人三个月没发工资了","expect":{"prefecture":"拉","county":"城"}}' >"$tmp/expect.jsonl"
+"$WA" eval "$tmp/expect.jsonl" >"$tmp/eval-expect" 2>&1
+check "eval: a region named without its suffix (拉萨 for 拉萨市) agrees, a cut name does not" bash -c \
+	"grep -qE '^  prefecture +1/2 ' '$tmp/eval-expect' && grep -qE '^  county +1/2 ' '$tmp/eval-expect'"
 check "terms lists the dictionary" bash -c "'$WA' terms | grep -qx '环卫工人'"
 check "load-time reports cold and warm loads" bash -c "'$WA' load-time | grep -qE '^terms [0-9]+ cold [0-9.]+ s warm [0-9.]+ s'"
 
@@ -116,7 +121,7 @@ check "F1 on the labelled corpus meets zh 0.90 and bo 0.85" test "$rc" = 0
 # gives each one's first-look figure); holdout2, holdout8 and the even sets from holdout10 on were
 # never looked at while writing rules.
 for set_name in holdout holdout2 holdout3 holdout4 holdout5 holdout6 holdout7 holdout8 holdout9 holdout10 holdout11 \
-	holdout12 holdout13 holdout14 holdout15 holdout16; do
+	holdout12 holdout13 holdout14 holdout15 holdout16 holdout17 holdout18 holdout19 holdout20; do
 	holdout=$(ls tests/corpus/$set_name-*.jsonl 2>/dev/null)
 	if [ -n "$holdout" ]; then
 		echo "held-out set $set_name:"
