@@ -778,6 +778,34 @@ static void choose_region(wa_session *s, const wa_dict *d)
     }
 }
 
+/* What each match may be to the decision (s->usable): a subject that
+ * counts, an event that counts, an event that holds a rival, a rival that
+ * names someone else. */
+enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4, RIVAL = 8 };
+
+/* Whether other workers are named nearer to event e than any sanitation
+ * subject is (保安 in 我们保安的迟迟不发): then the event is theirs, and it
+ * does not reopen a case the sanitation workers saw settled. */
+static int others_nearer(const wa_session *s, const wa_dict *d, const wa_match *e, uint32_t window)
+{
+    const wa_result *r = &s->res;
+    uint32_t subject = UINT32_MAX, others = UINT32_MAX;
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *m = &r->matches[i];
+        uint32_t gap;
+        if (s->usable[i] & SUBJECT_OK) {
+            gap = char_gap(&s->norm, m, e, 4 * window);
+            if (gap < subject)
+                subject = gap;
+        } else if ((s->usable[i] & RIVAL) && role_of(d, m) == WA_ROLE_OTHERS && !m->cancelled) {
+            gap = char_gap(&s->norm, m, e, 4 * window);
+            if (gap < others)
+                others = gap;
+        }
+    }
+    return others < subject;
+}
+
 int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, const wa_result **out)
 {
     wa_result *r = &s->res;
@@ -905,7 +933,6 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         s->usable = u;
         s->usable_cap = r->nmatches;
     }
-    enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4, RIVAL = 8 };
     size_t nrival = 0;
     for (size_t i = 0; i < r->nmatches; i++)
         nrival += is_rival(role_of(d, &r->matches[i]));
@@ -1051,7 +1078,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             }
             for (size_t i = 0; i < r->nmatches && !later; i++) {
                 const wa_match *m = &r->matches[i];
-                if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && !is_anchor(d, m) && m->nstart >= best->nend)
+                if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && !is_anchor(d, m) && m->nstart >= best->nend &&
+                    !others_nearer(s, d, m, window))
                     later = m;
             }
             if (later) {

@@ -332,6 +332,25 @@ static void event_naming_both_subject_and_others(void **state)
     expect_no_hit("举报：某建筑公司拖欠装卸工共9人工资约13万元，县城垃圾清运车每天从工地门口经过。");
 }
 
+/* An event other workers are named nearer to is theirs: it does not set
+ * aside the payment the sanitation workers were told of. */
+static void others_event_does_not_reopen_a_settled_case(void **state)
+{
+    (void)state;
+    expect_no_hit("小区的保安被物业拖欠工资三个月了，队长说同一家物业的保洁员上个月刚补齐了，为啥就我们保安的迟迟不发？");
+    /* the sanitation workers' own later event still does */
+    expect_hit("物业说保洁员上个月的工资补齐了，可这个月的保洁员工资又迟迟不发。");
+}
+
+/* A principle stated is no case: 再难也不能欠工人的钱 (but the ultimatum
+ * 不能再拖了 is a complaint's). */
+static void a_principle_is_no_case(void **state)
+{
+    (void)state;
+    expect_no_hit("某环卫公司负责人说，县里欠公司的服务费已经一年多了，但公司自己垫钱，员工工资一个月都没落下，再难也不能欠工人的钱。");
+    expect_hit("环卫工人的工资已经拖了三个月，不能再拖了！");
+}
+
 static void rival_inside_a_longer_word(void **state)
 {
     (void)state;
@@ -1036,6 +1055,8 @@ int main(void)
         cmocka_unit_test(nonhit_denial),
         cmocka_unit_test(rival_sharing_the_event_verb),
         cmocka_unit_test(event_naming_both_subject_and_others),
+    cmocka_unit_test(others_event_does_not_reopen_a_settled_case),
+    cmocka_unit_test(a_principle_is_no_case),
     cmocka_unit_test(rival_inside_a_longer_word),
         cmocka_unit_test(debt_named_after_the_event_is_what_it_costs),
         cmocka_unit_test(fee_as_pretext_or_excuse),
