@@ -216,6 +216,9 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("如果你家里有人做环卫被欠了工资，记住：保留好考勤记录和工资条，打12333或者直接去劳动监察大队。");
     expect_no_hit("段子：老板说“年终奖给你发把扫帚吧”，我说“那我去当环卫工还有工资呢”");
     expect_no_hit("【普法】环卫工人被拖欠工资怎么办？第一，保留劳动合同和考勤记录；第二，向劳动保障监察机构投诉");
+    /* jokes: a pet or a chat-group member given the job */
+    expect_no_hit("我家猫每天在阳台巡逻抓虫子，算是家里的环卫主管了，工资只有小鱼干，还经常被我拖欠");
+    expect_no_hit("我是群里的“保洁员”，专门删广告、踢僵尸号，干了三年没领过一分钱工资，群主还说我管得太严");
 }
 
 /* Ways of saying it that the plain words miss: not a cent seen, the pay
