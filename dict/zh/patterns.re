@@ -188,9 +188,9 @@
 (?:@fee)(?:(?!@pay)[^,;!?。\n]){0,12}?(?:欠|拖欠|没付|未付|不付|没给|拖着|没结)
 
 [denial]
-# the job word as a joke's title for someone at home or in a chat group (群里的“保洁员”, 删广告;
-# 家里的“保洁员”, a robot vacuum)
-(?:群里|家里|家中|屋里|宿舍里|班里|朋友圈里?)的?["“「『']?(?:保洁员|清洁工|环卫工|环卫主管|保洁主管|清洁员)["”」』']
+# the job word as a joke's title the writer takes at home or in a chat group (我是群里的“保洁员”,
+# 专门删广告; the quotes are gone after normalisation). Not "the cleaner in our group chat said".
+(?:我是|我就是|当了|当上了?|做了|成了)(?:群里|家里|家中|屋里|宿舍里|班里|朋友圈里?)的?(?:保洁员|清洁工|环卫工|环卫主管|保洁主管|清洁员)
 
 [entity:workers]
 (?<n>[0-9]+|[零〇一二两三四五六七八九十百千几]+)(?:多|余|来)?(?:名|个|位)(?:环卫|保洁|清洁|清扫|清运)?(?:工人|员工|工友|职工|环卫工|保洁员|清洁工|阿姨|大爷|师傅|人)
