@@ -651,6 +651,31 @@ static void tibetan_negation_starts_a_syllable(void **state)
     expect_hit("ལམ་ཕྱགས་མཁན་བཅུ་གཉིས་ལ་ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཟླ་ཕོགས་མ་སྤྲད།");
 }
 
+/* Tibetan ways of telling it: the sweeper written ལམ་ཕྱག, cleaning written
+ * short (གཙང་བཟོ); months piling up (ཟླ་བ་བཞི་ཆགས); only part paid (ཁོ་ན), the
+ * rest (ལྷག་མ) put off; the pay that did not come (ཡོང་མ་སོང). */
+static void tibetan_ways_of_telling_it(void **state)
+{
+    (void)state;
+    expect_hit("ང་ཚོ་ཁྲེང་ཀོན་ཆུས་ཀྱི་ལམ་ཕྱག་བྱེད་མཁན་ཚོར་ཟླ་བ་གསུམ་རིང་ཕོགས་སྤྲད་མེད།");
+    expect_hit("ལས་ཁུངས་ཤིག་གི་ལས་ཁང་གཙང་བཟོ་བྱེད་མཁན་ངེད་གཉིས་ལ་དགུན་ཁའི་ཟླ་བ་གསུམ་གྱི་ཕོགས་ད་དུང་མ་སྤྲད།");
+    expect_hit("ཀུང་སི་དེ་ཡ་མཚན་པོ་འདུག ཕོགས་འདི་ཟླ་བ་བཞི་ཆགས། ང་ཚོ་ལམ་ཕྱག་པ་ཡིན་ན་མི་མ་རེད་དམ།");
+    expect_hit("色尼区 政府大楼 ཀྱི་保洁 ཡིན། 劳务公司 གིས་ཟླ་བ་སྔོན་མ་1500ཁོ་ན་转账 བྱས། ལྷག་མ་年底 ཟེར།");
+    expect_hit("ཀུང་ཙི་ད་དུང་ཡོང་མ་སོང་ ཟླ་བ་གསུམ་ཆགས་སོང་ ལམ་ཕྱག་པ་ཚོ་ཚང་མ་ཁ་རོག་རོག་བསྡད་ཡོད།");
+    /* no decision came: the negated resolution does not settle the petition */
+    expect_hit("ཞུ་ཡིག ང་ཚོ་ལམ་ཕྱག་ལས་མི་བཅུ་གཉིས་ཡིན། ཟླ་7པ་ནས་བཟུང་ཕོགས་མ་སྤྲད། ཀུང་སི་ལ་ཐེངས་མང་ཞུ་གཏུག་བྱས་ཀྱང་ཐག་གཅོད་བྱུང་མེད།");
+}
+
+/* ནས་བཟུང is "since", not "held"; a negated verb with ན is a hypothetical
+ * only after "if" or before a question (ན alone is also "as": a case). */
+static void tibetan_since_and_if(void **state)
+{
+    (void)state;
+    expect_no_hit("ཆབ་མདོ་གྲོང་ཁྱེར་གྱི་ཁོར་ཡུག་གཙང་སྦྲའི་ལས་མིའི་ཕོགས་ད་ལོའི་ཟླ་7པ་ནས་བཟུང་ཟླ་རེར་སྒོར་300ཡར་སྤར་ཡོད།");
+    expect_no_hit("དྲི་བ་ཞིག ངའི་ཨ་ཅག་ལམ་ཕྱག་པའི་ལས་ཀར་ཞུགས་འདོད་ཡོད། ཕྱིས་སུ་ཕོགས་དུས་ཐོག་ཏུ་མ་ཡོང་ན་གང་དུ་ཞུ་གཏུག་བྱེད་དགོས་སམ།");
+    expect_hit("གད་སྙིགས་སྒྲུག་མཁན་ཚང་མས་ལས་བཤོལ་བྱས་ཡོད། ཟླ་བ་བཞི་ལ་གླ་ཆ་མ་སྤྲད་ན་ལས་ཀ་བྱེད་ཐབས་མེད།");
+}
+
 static int is_subjoined(uint32_t c)
 {
     return c >= 0x0F8D && c <= 0x0FBC;
@@ -1084,6 +1109,8 @@ int main(void)
         cmocka_unit_test(tibetan_term_not_inside_a_longer_syllable),
         cmocka_unit_test(tibetan_no_affix_after_a_closed_syllable),
     cmocka_unit_test(tibetan_negation_starts_a_syllable),
+    cmocka_unit_test(tibetan_ways_of_telling_it),
+    cmocka_unit_test(tibetan_since_and_if),
         cmocka_unit_test(tibetan_spelling_variants_match),
         cmocka_unit_test(hit_tibetan),
         cmocka_unit_test(entity_workers),
