@@ -406,6 +406,10 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_hit("我阿妈在医院做保洁，三个多月了卡里一直是空的，她不让我发出来");
     expect_hit("他在县城开垃圾车，年后到现在一共就拿到一个月的钱，剩下的老板说要等县里付款");
     expect_hit("学校里我负责打扫厕所和走廊，去年冬天说好工钱年后给，过完年又说五月给，五月又说九月");
+    /* only part paid, the rest not, with the detail in brackets; a sum taken straight off */
+    expect_hit("信访事项：我们是县城公共厕所管理员共5人。自2024年8月至今，公司仅支付了两个月工资，"
+               "其余约6个月工资（每人每月2200元，合计约6.6万元）未支付。");
+    expect_hit("在八一镇一家酒店做客房保洁，这个月经理说我有两间房没打扫干净，直接扣了800。");
     expect_rule("环卫工人捡到钱包，在原地说好等失主来取，结果等了一个多小时", "pair:", 0);
     expect_hit("我妈在县医院做保洁，说好每月十号结，可从八月到现在没见她拿到过，问就是再等等。");
     expect_hit("开垃圾车的老师傅们，老板说旺季过了一起算，现在都腊月了");
