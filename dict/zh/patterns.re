@@ -58,7 +58,7 @@
 # words of not-getting, then the pay
 (?:没有?|未|不|没能)@ontime?(?:发放?|给|付|支付|结|拿到|领到|拿|领|开)(?:过)?[^,;!?。\n]{0,6}?(?:@pay|钱)
 # a longer reach for "not received", a stretch of months between: 还没拿到今年5月以后的工资
-(?:没有?|未|没能)(?:拿到|领到|收到|见到)[^,;!?。\n]{0,14}?@pay
+(?:还|都|仍|仍然|一直|至今|到现在还|到今天还)?(?:没有?|未|没能)(?:拿到|领到|收到|见到)[^,;!?。\n]{0,14}?@pay
 @owing[^,;!?。\n]{0,16}?(?:@pay|钱)
 # the pay cards taken away (a way of holding the pay back): 把她们的工资卡收走了, 扣着工资卡
 工资卡[^,;!?。\n]{0,4}?(?:收走|收了|扣下|扣着|拿走|扣押|押着|没收)

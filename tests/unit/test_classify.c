@@ -410,6 +410,8 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_hit("信访事项：我们是县城公共厕所管理员共5人。自2024年8月至今，公司仅支付了两个月工资，"
                "其余约6个月工资（每人每月2200元，合计约6.6万元）未支付。");
     expect_hit("在八一镇一家酒店做客房保洁，这个月经理说我有两间房没打扫干净，直接扣了800。");
+    /* "still not received", a stretch of months between: the event holds the whole negation */
+    expect_hit("申扎县的环卫工人到现在还没拿到今年5月以后的工资，县里换了承包公司，前一家公司欠的钱没人认。");
     expect_rule("环卫工人捡到钱包，在原地说好等失主来取，结果等了一个多小时", "pair:", 0);
     expect_hit("我妈在县医院做保洁，说好每月十号结，可从八月到现在没见她拿到过，问就是再等等。");
     expect_hit("开垃圾车的老师傅们，老板说旺季过了一起算，现在都腊月了");
