@@ -12,11 +12,11 @@
 # so that a pattern that holds it and no arrears term still counts (the prefilter rule above).
 # the pay: the Tibetan words a mixed post puts before a Chinese verb (ཟླ་ཕོགས 2024年8月起未发放),
 # plain words, then the homophones and pinyin people write to get past filters
-@pay = ཟླ་ཕོགས|ཕོགས་ཆ|གླ་ཆ|攻资|公姿|功姿|攻姿|薪zi|工资|薪水|薪资|薪酬|薪金|月薪|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|工资款|公资|工姿|工滋|功资|工zi|gong资|gongzi|gz|xinshui|工qian|gongqian
-# held back, after the pay: 拖 and its homophone 托 (not 委托, 托管, 托运: the pay entrusted or
+@pay = ཟླ་ཕོགས|ཕོགས་ཆ|གླ་ཆ|工次贝|攻资|公姿|功姿|攻姿|薪zi|工资|薪水|薪资|薪酬|薪金|月薪|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|工资款|公资|工姿|工滋|功资|工zi|gong资|gongzi|gz|xinshui|工qian|gongqian
+# held back, after the pay (扌口 is 扣 split in two): 拖 and its homophone 托 (not 委托, 托管, 托运: the pay entrusted or
 # carried), 欠, withheld (压, not 压力), deducted (扣, not the payroll's 扣除社保), stuck (卡住, not
 # 工资卡 the pay card), put off, cut, not seen (不见, not 不见涨)
-@held = 取走|拿走|截走|挪走|拖(?!不拖)|(?<![委拜依寄信嘱])托(?![管运付儿底福])|tuo|欠(?!不欠)|qian|压(?!力)|扣(?!不扣|除?(?:五险|社保|个税|税|公积金))|押|卡(?:住|着|在|死)|截留|挪用|推迟|延期|延迟|延后|滞后|晚发|少发|少给|只发了|只给了|打折|缩水|泡汤|没影|没下文|不见(?!涨|长|增|多)|(?:就这么|就)?没了|(?:结|发|拿|领|要|讨)不(?:下来|出来|出|到|了|回)
+@held = 扌口|取走|拿走|截走|挪走|拖(?!不拖)|(?<![委拜依寄信嘱])托(?![管运付儿底福])|tuo|欠(?!不欠)|qian|压(?!力)|扣(?!不扣|除?(?:五险|社保|个税|税|公积金))|押|卡(?:住|着|在|死)|截留|挪用|推迟|延期|延迟|延后|滞后|晚发|少发|少给|只发了|只给了|打折|缩水|泡汤|没影|没下文|不见(?!涨|长|增|多)|(?:就这么|就)?没了|(?:结|发|拿|领|要|讨)不(?:下来|出来|出|到|了|回)
 # words of owing before the pay: 欠了三个月工资, 拖着工钱
 @owing = 拿不到|领不到|要不到|讨不到|发不出|欠|拖欠|托欠|拖了|拖着|克扣|扣了|扣|压了|压着|押|少发|少给|欠下|欠了|qian|tuoqian
 # not (yet) paid

@@ -442,6 +442,8 @@ static void hit_noisy_spellings(void **state)
      * written with Latin letters */
     expect_hit("我妈在县里扫街 工资莫得发 三个月了 咋个办嘛");
     expect_hit("江孜hwg的阿佳们gz被tq四个月了");
+    /* characters split into their parts: 王不 for 环, 次贝 for 资, 扌口 for 扣 */
+    expect_hit("林芝朗县的“王不”卫工人，“工次贝”被“扌口”了三个月了");
     /* pictographs for words: the broom for the job, the money bag for the pay */
     expect_hit("那曲的\U0001F9F9阿姨们，工\U0001F4B0四个月没到账了，找谁都说等");
     expect_hit("ལམ་ཕྱགས་པ་ང་ཚོར་pokcha ཟླ་བ་གསུམ་tre mindu");
