@@ -974,6 +974,10 @@ static void region_county_gives_prefecture(void **state)
     expect_region("林芝县的环卫工人工资被拖欠两个月", "林芝市", "巴宜区"); /* a former name */
     expect_region("卡若区环卫工人工资被拖欠两个月", "昌都市", "卡若区");
     expect_region("工布江达县城乡环卫服务有限公司拖欠工资", "林芝市", "工布江达县");
+    /* a county seat or a well-known quarter names its county */
+    expect_region("在八一镇一家酒店做客房保洁，这个月直接扣了800", "林芝市", "巴宜区");
+    expect_region("柳梧新区我们小区的保洁阿佳两个月工资没着落", "拉萨市", "堆龙德庆区");
+    expect_region("工资ཕྱེད་ཀ་ཙམ་转账 བྱས་འདུག རྩེ་ཐང་གི་环卫 ཡིན།", "山南市", "乃东区");
 }
 
 static void region_tibetan(void **state)
