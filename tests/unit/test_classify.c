@@ -872,6 +872,14 @@ static void entity_amount(void **state)
     r = wt_classify("环卫工人被拖欠工资共计32000元");
     assert_true(r->hit);
     wt_assert_double(r->amount.value, 32000);
+
+    /* Tibetan: the unit multiplies digits (སྒོར་ཁྲི་1.5); in words it is part of the number */
+    r = wt_classify("ལམ་ཕྱགས་མཁན་ལ་ཟླ་བ་ལྔའི་ཕོགས་སྒོར་ཁྲི་གཅིག་དང་སྟོང་ལྔ་ད་དུང་ཐོབ་མེད།");
+    assert_true(r->hit);
+    wt_assert_double(r->amount.value, 15000);
+    r = wt_classify("ལམ་ཕྱགས་མཁན་ལ་ཟླ་བ་ལྔའི་ཕོགས་སྒོར་ཁྲི་1.5ད་དུང་ཐོབ་མེད།");
+    assert_true(r->hit);
+    wt_assert_double(r->amount.value, 15000);
 }
 
 static void entity_company(void **state)
