@@ -410,6 +410,14 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_hit("信访事项：我们是县城公共厕所管理员共5人。自2024年8月至今，公司仅支付了两个月工资，"
                "其余约6个月工资（每人每月2200元，合计约6.6万元）未支付。");
     expect_hit("在八一镇一家酒店做客房保洁，这个月经理说我有两间房没打扫干净，直接扣了800。");
+    /* pay day missed, paid late as a rule, the pay broken off, a sum taken each month (not the
+     * payroll's social insurance) */
+    expect_hit("我妈在县城扫大街，已经三个月没开支了");
+    expect_hit("我妈在县城扫大街，每个月都拖半个月才发");
+    expect_hit("我妈在县城扫大街，工资断了三个月");
+    expect_hit("我妈在县城扫大街，几个月没见工资了");
+    expect_hit("我妈在县城扫大街，每月扣我们三百块说是管理费");
+    expect_no_hit("我妈在县城扫大街，每月扣300元社保，到手2500");
     /* "still not received", a stretch of months between: the event holds the whole negation */
     expect_hit("申扎县的环卫工人到现在还没拿到今年5月以后的工资，县里换了承包公司，前一家公司欠的钱没人认。");
     expect_rule("环卫工人捡到钱包，在原地说好等失主来取，结果等了一个多小时", "pair:", 0);
