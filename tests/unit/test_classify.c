@@ -216,6 +216,12 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("如果你家里有人做环卫被欠了工资，记住：保留好考勤记录和工资条，打12333或者直接去劳动监察大队。");
     expect_no_hit("段子：老板说“年终奖给你发把扫帚吧”，我说“那我去当环卫工还有工资呢”");
     expect_no_hit("【普法】环卫工人被拖欠工资怎么办？第一，保留劳动合同和考勤记录；第二，向劳动保障监察机构投诉");
+    /* a loan the writer owes, a case won back, owed once and fine now, a worry, the news elsewhere */
+    expect_no_hit("我妈在县城扫大街，我欠她的钱还没还，惭愧");
+    expect_no_hit("我妈在县城扫大街，去年被拖欠的工资经过仲裁已经全部拿回来了");
+    expect_no_hit("我妈在县城扫大街，她说以前的老板欠钱，现在换了公司好多了");
+    expect_no_hit("我妈在县城扫大街，她一直担心工资会不会拖，好在到现在都按时");
+    expect_no_hit("我妈在县城扫大街，那个欠薪的新闻是说内地的，不是我们这");
     /* jokes: a pet or a chat-group member given the job */
     expect_no_hit("我家猫每天在阳台巡逻抓虫子，算是家里的环卫主管了，工资只有小鱼干，还经常被我拖欠");
     expect_no_hit("我是群里的“保洁员”，专门删广告、踢僵尸号，干了三年没领过一分钱工资，群主还说我管得太严");
