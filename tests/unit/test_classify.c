@@ -424,6 +424,11 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_hit("我妈在县城扫大街，几个月没见工资了");
     expect_hit("我妈在县城扫大街，每月扣我们三百块说是管理费");
     expect_no_hit("我妈在县城扫大街，每月扣300元社保，到手2500");
+    /* paid once, only a sum, the rest put off */
+    expect_hit("环卫大姐说她们那个保洁公司从过年到现在就发过一回钱，还是一千块打发的");
+    expect_hit("我妈在尼木县城扫街，一个月两千九，公司已经三个月只给一千五了");
+    expect_hit("扫了一年大街，年底老板说资金周转不开，每人先给两千回家过年，剩下的年后再说。");
+    expect_hit("边坝县城关环卫站17名临时聘用人员今年1月至5月只领到了两个月工资，其余部分站里称要等财政资金到位后发放。");
     /* "still not received", a stretch of months between: the event holds the whole negation */
     expect_hit("申扎县的环卫工人到现在还没拿到今年5月以后的工资，县里换了承包公司，前一家公司欠的钱没人认。");
     expect_rule("环卫工人捡到钱包，在原地说好等失主来取，结果等了一个多小时", "pair:", 0);
