@@ -424,6 +424,11 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_hit("我妈在县城扫大街，几个月没见工资了");
     expect_hit("我妈在县城扫大街，每月扣我们三百块说是管理费");
     expect_no_hit("我妈在县城扫大街，每月扣300元社保，到手2500");
+    /* the card empty for months, owed to him for months, a sum short, a sum still missing */
+    expect_hit("在日喀则一家酒店做保洁，工资卡里三个月没进过钱了，经理说财务在走流程。");
+    expect_hit("我爸在定日县做垃圾清运，一个月两千五，已经欠他五个月了。");
+    expect_hit("我妈在山南市人民医院做保洁，这个月工资少了六百，说是什么考核扣款。");
+    expect_no_hit("按照规定，承接政府购买环卫服务的企业应当按项目缴纳工资保证金，企业发生欠薪时由保证金先行垫付。");
     /* paid once, only a sum, the rest put off */
     expect_hit("环卫大姐说她们那个保洁公司从过年到现在就发过一回钱，还是一千块打发的");
     expect_hit("我妈在尼木县城扫街，一个月两千九，公司已经三个月只给一千五了");
@@ -695,6 +700,15 @@ static void tibetan_ways_of_telling_it(void **state)
 
 /* ནས་བཟུང is "since", not "held"; a negated verb with ན is a hypothetical
  * only after "if" or before a question (ན alone is also "as": a case). */
+static void tibetan_sweeping_written_out(void **state)
+{
+    (void)state;
+    /* ཕྱག་བདར "to sweep, to clean"; the toilet keeper; 打扫 with a Tibetan doer */
+    expect_hit("ངའི་བུ་མོ་ཆབ་མདོའི་སྨན་ཁང་ཆེན་མོར་ཕྱག་བདར་བྱེད་ཀྱི་ཡོད། ཁོ་མོའི་ཕོགས་སྒོར་སྟོང་ཕྲག་བཅུ་གཅིག་ད་དུང་མ་ཐོབ།");
+    expect_hit("ཁྲོམ་གཞུང་གི་གསང་སྤྱོད་སྲུང་མཁན་རྒན་པོ་ཞིག་ལ་ལོ་ཕྱེད་ཀྱི་ཕོགས་མ་སྤྲད།");
+    expect_hit("ང་ཚོ་酒店ལ་打扫བྱེད་མཁན་བུ་མོ་ ༥ ཡོད། 经理ཀྱིས་ཕོགས་མི་སྤྲོད་ཟེར།");
+}
+
 static void tibetan_since_and_if(void **state)
 {
     (void)state;
@@ -1150,6 +1164,7 @@ int main(void)
     cmocka_unit_test(tibetan_negation_starts_a_syllable),
     cmocka_unit_test(tibetan_ways_of_telling_it),
     cmocka_unit_test(tibetan_since_and_if),
+    cmocka_unit_test(tibetan_sweeping_written_out),
         cmocka_unit_test(tibetan_spelling_variants_match),
         cmocka_unit_test(hit_tibetan),
         cmocka_unit_test(entity_workers),
