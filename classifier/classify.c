@@ -1125,7 +1125,9 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             const wa_match *nearer = NULL;
             for (size_t i = 0; i < r->nmatches && !nearer; i++) {
                 const wa_match *m = &r->matches[i];
-                if (m->group != (int)g || m->cancelled || (names_others(d, m) && !(s->usable[i] & RIVAL)) ||
+                /* only a word that names someone else (司机 weighs nothing against
+                 * the workers: garbage trucks have drivers too) */
+                if (m->group != (int)g || m->cancelled || !names_others(d, m) || !(s->usable[i] & RIVAL) ||
                     pretext_in(d, r, pe, m))
                     continue;
                 /* A rival that holds the event (欠了房东半年的房租) is nearest of all.

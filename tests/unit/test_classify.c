@@ -360,6 +360,15 @@ static void a_principle_is_no_case(void **state)
     expect_hit("环卫工人的工资已经拖了三个月，不能再拖了！");
 }
 
+/* A word of other workers that weighs nothing against the sanitation workers
+ * (司机: garbage trucks have drivers too) never stands in for the rival that
+ * does: the decorators own the arrears here. */
+static void neutral_word_is_no_rival(void **state)
+{
+    (void)state;
+    expect_no_hit("楼下的保洁阿姨说，司机和装修队的师傅们被老板拖欠工资三个月了");
+}
+
 static void rival_inside_a_longer_word(void **state)
 {
     (void)state;
@@ -1172,6 +1181,7 @@ int main(void)
         cmocka_unit_test(event_naming_both_subject_and_others),
     cmocka_unit_test(others_event_does_not_reopen_a_settled_case),
     cmocka_unit_test(a_principle_is_no_case),
+    cmocka_unit_test(neutral_word_is_no_rival),
     cmocka_unit_test(rival_inside_a_longer_word),
         cmocka_unit_test(debt_named_after_the_event_is_what_it_costs),
         cmocka_unit_test(fee_as_pretext_or_excuse),
