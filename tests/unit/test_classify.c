@@ -222,6 +222,19 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("我妈在县城扫大街，她说以前的老板欠钱，现在换了公司好多了");
     expect_no_hit("我妈在县城扫大街，她一直担心工资会不会拖，好在到现在都按时");
     expect_no_hit("我妈在县城扫大街，那个欠薪的新闻是说内地的，不是我们这");
+    /* an office's tally, a bank loan, points off an assessment, a case closed, an advert's promise,
+     * the payroll's social insurance explained, an old video, pay earlier than someone else's */
+    expect_no_hit("据自治区人社厅数据，2023年全区劳动保障监察机构共为1.2万余名劳动者追讨工资等待遇2.3亿元，其中环卫保洁行业占一成");
+    expect_no_hit("贷款买的垃圾清运车，每个月还八千，这几个月拉的活少，已经欠了银行两期了");
+    expect_no_hit("本月全市城乡环境卫生综合考评结果：丁青县因垃圾清运不及时被扣8分，排名倒数第一");
+    expect_no_hit("法院执行局将执行到位的15.6万元执行款发放给日土县32名环卫工人，这起拖欠劳动报酬纠纷案至此执行完毕。");
+    expect_no_hit("急招：垃圾清运车司机2名，B2以上驾照，浪卡子县，月薪6500，五险，按月发放不压工资。");
+    expect_no_hit("工资条上扣了386块，我还以为公司又克扣我们保洁的钱，跑去财务问，原来是社保和公积金个人部分");
+    expect_no_hit("昨晚群里转的那个江孜环卫工集体讨薪视频，其实是2019年外地的旧视频，大家别再转了。");
+    expect_no_hit("拖了大半年的环卫工工资这周全部兑付到位了，江达县的朋友们可以去银行查一下。");
+    expect_no_hit("想起前几年我阿爸在洛扎县做清洁工，年底工资拖到过年后才发，全家过年都紧巴巴的。现在好了，他们按月发。");
+    /* an order to pay within ten days, the pay still not received: open */
+    expect_hit("墨竹工卡县环卫工人讨薪有了新进展：已责令企业在10日内支付拖欠的工资，截至目前工人仍未收到工资。");
     /* jokes: a pet or a chat-group member given the job */
     expect_no_hit("我家猫每天在阳台巡逻抓虫子，算是家里的环卫主管了，工资只有小鱼干，还经常被我拖欠");
     expect_no_hit("我是群里的“保洁员”，专门删广告、踢僵尸号，干了三年没领过一分钱工资，群主还说我管得太严");
