@@ -49,12 +49,13 @@
 # Each pattern may start with the one who did not pay (ཀུང་སིས, ལོ་པན་གྱིས, ལས་འགན་ལེན་མཁན་གྱིས) and
 # the time it has lasted (ཟླ་བ་གསུམ་རིང, ཟླ་བ་ལྔའི, ཟླ་3, ལོ་གཅིག་ལ): they belong to the arrears clause.
 # The stretch between the pay and the verb stays inside one clause and never passes a sentence-
-# final འདུག (a sentence ending in ག takes no shad, and a space there becomes a tsheg).
+# final འདུག (a sentence ending in ག takes no shad, and a space there becomes a tsheg), nor a
+# "problem" that is what does not come (ཕོགས་ལ་དཀའ་ངལ་ཡོང་གི་མེད "no trouble with the pay").
 # The pay, then a verb of giving or getting in the negative: past མ + stem (མ་སྤྲད, མ་རག, མ་ཐོབ,
 # ལག་ཏུ་མ་འབྱོར), present མི + stem (མི་སྤྲོད, མི་རག), or the stem with a negative existential after
 # it (སྤྲད་མེད, སྤྲོད་ཀྱི་མི་འདུག, ཐོབ་ཀྱི་མེད, སྤྲོད་ཐུབ་མེད, འབྱོར་མེད), "could not" (ལེན་མ་ཐུབ,
 # སྤྲོད་མ་ཐུབ), hon. གནང་མ་སོང.
-(?<![\x{0F40}-\x{0FBC}])@who_owes?@for_how_long?@pay(?:(?!འདུག)[^།\n]){0,50}?(?<![\x{0F40}-\x{0FBC}])@not_given(?![\x{0F40}-\x{0FBC}])
+(?<![\x{0F40}-\x{0FBC}])@who_owes?@for_how_long?@pay(?:(?!འདུག|དཀའ་ངལ|གནད་དོན|ཐེ་ཚོམ)[^།\n]){0,50}?(?<![\x{0F40}-\x{0FBC}])@not_given(?![\x{0F40}-\x{0FBC}])
 # The pay, then held over, delayed, owed, withheld or deducted: བསྒྱངས (past of སྒྱང, 拖欠),
 # འགྱངས / ཕྱིར་འགྱངས (delayed), ཆད་ལུས (owed), སྤྲོད་འཕྲོ / ད་དུང་ལུས་ཡོད (left to pay), བཀག་ཉར (withheld),
 # ཁྱེར་ནས་བྲོས (ran off with it),
@@ -97,6 +98,13 @@
 (?<![\x{0F40}-\x{0FBC}])@pay[^།\n]{0,10}?ག་ལ་ཡོད(?:་ཆ་མེད|་མི་ཤེས|་མ་ཤེས)?(?![\x{0F40}-\x{0FBC}])
 
 [negation]
+# preventing arrears in general (ངལ་གླ་འགྱངས་འཇོག་གཏན་འགོག, 根治欠薪): a campaign, not a case
+(?<![\x{0F40}-\x{0FBC}])(?:འགྱངས|བསྒྱངས|ཆད་ལུས)(?:་འཇོག|་བཞག)?་(?:གཏན་འགོག|སྔོན་འགོག|འགོག་པ|འགོག་རྒྱུ|བཀག་འགོག)(?![\x{0F40}-\x{0FBC}])
+# a question: do they hold back the pay? (ཕོགས་འགྱངས་བཞག་གི་ཡོད་དམ)
+(?<![\x{0F40}-\x{0FBC}])(?:འགྱངས|བསྒྱངས|ཆད་ལུས)[^།\n]{0,12}?(?:ཡོད|རེད|འདུག|ཡིན)་?(?:དམ|གམ|ངམ|བམ|མམ|འམ|རམ|ལམ|སམ|ཏམ)(?![\x{0F40}-\x{0FBC}])
+# a countdown to payday (ཕོགས་ཡོང་བར་ད་དུང་ཞག་བདུན་ལུས་འདུག): nothing owed yet; it runs on past the
+# ལུས that the arrears pattern ends on, so it is not inside that match and cancels it
+(?<![\x{0F40}-\x{0FBC}])(?:ཡོང|འབྱོར|སླེབས|སྤྲོད)་བར་[^།\n]{0,20}?(?:ཞག|ཉིན|ཟླ་བ|བདུན་ཕྲག)[^།\n]{0,10}?ལུས་(?:འདུག|ཡོད|སོང)(?![\x{0F40}-\x{0FBC}])
 # "if it is not paid, where do I go?": a question or a worry, not a case (ཕྱིས་སུ་ཕོགས་དུས་ཐོག་ཏུ་མ་ཡོང་ན་གང་དུ་
 # ཞུ་གཏུག་བྱེད་དགོས་སམ). A bare ན is also "as, since" (ཟླ་བ་བཞི་ལ་གླ་ཆ་མ་སྤྲད་ན་ལས་ཀ་བྱེད་ཐབས་མེད, a case): only
 # "if" words before it or a question after it make it a hypothetical.
@@ -139,7 +147,7 @@
 # (སྤྲོད་དགོས་པའི་བཀའ་ཐོ་བཏང་ཟིན "an order to pay was sent" pays no one)
 (?<![\x{0F40}-\x{0FBC}])(?<!དོ་དམ་)(?<!སེལ་)(?:ཕོགས་ཆ|ཕོག་ཆ|ཟླ་ཕོགས|ཟླ་ཕོག|གླ་ཆ|ལས་གླ|ཉིན་གླ|ཕོགས|工资|工钱|薪水)(?:(?!མེད|མི་འདུག|དགོས|བཀའ|(?<![\x{0F40}-\x{0FBC}])(?<!(?<!ཆ་)ཚང་)མ་(?:སྤྲད|རག|ཐོབ|འབྱོར|སླེབས))[^།\n]){0,50}?(?<![\x{0F40}-\x{0FBC}])@not_after_negation(?:སྤྲད|སྤྲོད་བྱས|འཇལ|ཕྱིར་སློག་བྱས|བསབ་སྤྲོད་བྱས|ཁ་སྐོང་སྤྲད|ཁ་གསབ་སྤྲད|ཕྱིར་སྤྲད|བྱིན|གནང|རག|ཐོབ|འབྱོར|སླེབས|བཙུགས|བཏང)་(?:ཟིན|སོང|ཚར|བྱུང)(?![\x{0F40}-\x{0FBC}])
 # paid all along: on time, every month, in full (按时, 按月, 足额) -- not a fee (དོ་དམ་གླ་ཆ)
-(?<![\x{0F40}-\x{0FBC}])(?<!དོ་དམ་)(?<!སེལ་)(?<!སྙིགས་)(?:ཕོགས་ཆ|ཟླ་ཕོགས|གླ་ཆ|ལས་གླ|ཕོགས)[^།\n]{0,20}?(?:དུས་ཐོག|ཟླ་རེ་བཞིན|ཆ་ཚང|ཚང་མ|ཡོངས་རྫོགས)(?:[^།\n]{0,20}?)(?<![\x{0F40}-\x{0FBC}])@not_after_negation(?:སྤྲད|རག|ཐོབ|འབྱོར)(?:་(?:ཡོད|གི་ཡོད|ཀྱི་ཡོད|ཟིན|སོང))(?![\x{0F40}-\x{0FBC}])
+(?<![\x{0F40}-\x{0FBC}])(?<!དོ་དམ་)(?<!སེལ་)(?<!སྙིགས་)(?:ཕོགས་ཆ|ཟླ་ཕོགས|གླ་ཆ|ལས་གླ|ཕོགས)[^།\n]{0,20}?(?:དུས་ཐོག|ཟླ་རེ་བཞིན|ཆ་ཚང|ཚང་མ|ཡོངས་རྫོགས)(?:[^།\n]{0,20}?)(?<![\x{0F40}-\x{0FBC}])@not_after_negation(?:སྤྲད|རག|ཐོབ|འབྱོར|ཡོང)(?:་(?:ཡོད|གི་ཡོད|ཀྱི་ཡོད|གི་འདུག|ཀྱི་འདུག|ཟིན|སོང))(?![\x{0F40}-\x{0FBC}])
 # the pay is not touched (a company owed money that still pays its workers)
 (?<![\x{0F40}-\x{0FBC}])(?:ཕོགས་ཆ|ཟླ་ཕོགས|གླ་ཆ|ལས་གླ)(?:ར|་ལ)་ཤུགས་རྐྱེན་(?:མེད|མི་ཐེབས|ཐེབས་མེད)(?![\x{0F40}-\x{0FBC}])
 # mixed writing: paid back in Chinese, the verb in Tibetan (工资 ཚང་མ་补发 བྱས་སོང)
