@@ -459,6 +459,8 @@ static void anchor_words_pair_with_nothing(void **state)
     /* a student's grant late while the sanitation pay comes on time; asking whether to take a job */
     expect_no_hit("我的助学金拖了两个月还没发，我妈那边环卫的工资倒是每月按时，她还反过来给我打钱");
     expect_no_hit("环卫公司招人，月薪3800，但说第一个月工资要押着，干满一年才发，这种能去吗？我还没去");
+    /* one month of four paid "at last" settles nothing: the rest wait on the county's money */
+    expect_hit("我们达孜区这边环卫的，欠了四个月，上礼拜终于发了一个月的，剩下三个月说等财政。");
     /* paid once, only a sum, the rest put off */
     expect_hit("环卫大姐说她们那个保洁公司从过年到现在就发过一回钱，还是一千块打发的");
     expect_hit("我妈在尼木县城扫街，一个月两千九，公司已经三个月只给一千五了");
