@@ -461,6 +461,11 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_no_hit("环卫公司招人，月薪3800，但说第一个月工资要押着，干满一年才发，这种能去吗？我还没去");
     /* one month of four paid "at last" settles nothing: the rest wait on the county's money */
     expect_hit("我们达孜区这边环卫的，欠了四个月，上礼拜终于发了一个月的，剩下三个月说等财政。");
+    /* the vests for the job; "every month feels a month short" is no "paid every month" */
+    expect_hit("某县的“绿马甲”师傅们，gong资又“延期”了，这回是第三个月。说好的春节前发，现在连个准信都没有");
+    expect_hit("在日喀则一家宾馆干客房保洁，第一个月的工资老板说要压着当押金，干满一年才给。我现在干了五个月了，每个月都少发一个月的感觉");
+    /* a company owed that pays on the 15th, and says "don't call sanitation arrears" */
+    expect_no_hit("说句公道话：我们是承接县城环卫的小公司，区里欠我们服务费快一年了。但工人的工资我们每个月15号照发，一分没少。外面别一说环卫就是拖欠工资。");
     /* paid once, only a sum, the rest put off */
     expect_hit("环卫大姐说她们那个保洁公司从过年到现在就发过一回钱，还是一千块打发的");
     expect_hit("我妈在尼木县城扫街，一个月两千九，公司已经三个月只给一千五了");
