@@ -236,6 +236,12 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("2024年上半年共办结欠薪案件47件，其中环卫领域2件，已全部结案。");
     /* an order to pay within ten days, the pay still not received: open */
     expect_hit("墨竹工卡县环卫工人讨薪有了新进展：已责令企业在10日内支付拖欠的工资，截至目前工人仍未收到工资。");
+    /* a lawful deduction explained, a friend's loan, an exam's hypothetical,
+     * a company owed that never ran a day late and answers a rumour */
+    expect_no_hit("评论区有环卫工人问为什么工资条上少了三百多，我解释一下：那是社保个人缴纳部分，由公司代扣代缴，是合法的。");
+    expect_no_hit("朋友去年借了我五千，说年底还。他在环卫公司开垃圾车，工资每个月按时发，就是一直拖着不还我。");
+    expect_no_hit("律师您好，我想问一个假设性的问题：劳务派遣的保洁员，如果派遣公司倒闭了，之前欠的工资还能找用工单位要吗？");
+    expect_no_hit("县里欠我们公司的服务费一年多了。但是工人工资我们一天都没拖过。网上有人说我们欠环卫工的钱，请拿出证据。");
     /* jokes: a pet or a chat-group member given the job */
     expect_no_hit("我家猫每天在阳台巡逻抓虫子，算是家里的环卫主管了，工资只有小鱼干，还经常被我拖欠");
     expect_no_hit("我是群里的“保洁员”，专门删广告、踢僵尸号，干了三年没领过一分钱工资，群主还说我管得太严");
@@ -466,6 +472,12 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_hit("在日喀则一家宾馆干客房保洁，第一个月的工资老板说要压着当押金，干满一年才给。我现在干了五个月了，每个月都少发一个月的感觉");
     /* a company owed that pays on the 15th, and says "don't call sanitation arrears" */
     expect_no_hit("说句公道话：我们是承接县城环卫的小公司，区里欠我们服务费快一年了。但工人的工资我们每个月15号照发，一分没少。外面别一说环卫就是拖欠工资。");
+    /* a work order not yet closed; the fuel the driver advanced; less than half in hand */
+    expect_hit("工单｜来电人反映：其在拉孜县人民医院从事保洁工作，11月、12月工资未发放。办理情况：已转县人社局，暂未办结。");
+    expect_hit("感谢某环卫公司让我爸体验了什么叫为爱发电：垃圾车开了四个月，油钱自己先垫，工资一分没见。");
+    expect_hit("扫了一年马路，到手不到一半。剩下的，说明年。");
+    /* an office ensuring the pay "will be paid in full" has not paid it */
+    expect_hit("针对城区环卫工人工资拖欠问题，已约谈保洁企业，专班将全程跟踪，确保工人工资按时兑付到位。");
     /* paid once, only a sum, the rest put off */
     expect_hit("环卫大姐说她们那个保洁公司从过年到现在就发过一回钱，还是一千块打发的");
     expect_hit("我妈在尼木县城扫街，一个月两千九，公司已经三个月只给一千五了");
