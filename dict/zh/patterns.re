@@ -171,6 +171,8 @@
 (?:暂未|尚未|仍未|未|没有|还没|还未)(?:办结|结案|解决|处理完)
 # money the worker advanced himself (油钱自己先垫): a cost of the job, not another debt
 (?:@fee|油钱|饭钱|车费)[^,;!?。\n]{0,4}?(?:自己|我们|他|她)(?:先)?(?:垫|掏)
+# deducted for social insurance (扣工资交社保): a lawful deduction
+扣(?:了)?(?:工资)?(?:交|缴|用于|去交)(?:社保|五险|公积金|医保|养老)
 # a worry, not a case: 担心工资会不会拖, 怕以后工资发不出来
 (?:担心|害怕|怕|就怕|生怕)[^,;!?。\n]{0,8}?(?:会不会|会)?(?:被)?(?:拖欠|拖|欠|扣|发不出|发不下来)
 # a worry about the future, not a case: 会不会以后环卫工的工资也发不出来啊
@@ -226,6 +228,9 @@
 (?:照样|照常|一直|每个月都|每月都|都是|从来都)(?:按时|按月|准时|正常|足额)?(?:给)?[^没未不说等拖欠少晚迟扣压,;!?。\n]{0,6}?(?:发工资|发放工资|发钱|发的|到账|发)
 
 [other_debt]
+# goods a unit bought on credit (环卫公司赊账买了二十把扫帚, 食堂在我这赊了一年的米面油): its debt.
+# Workers buying on credit because they are not paid (扫街的大姐都在我这赊方便面) are no debt of theirs.
+(?:公司|单位|环卫所|环卫站|食堂|所里|站里)[^,;!?。\n]{0,4}?赊(?:账|了)?(?:买了?|拿了?)?[^,;!?。\n]{0,12}
 # the writer owes someone: 我欠她的钱还没还
 (?:我|我们|俺)(?:还)?欠(?:她|他|你|人家|别人|朋友|亲戚)(?:的)?[^,;!?。\n]{0,4}?钱
 # a fee, rent or goods owed, not wages: 欠我们修车厂的修理费, 单位半年没付保洁服务费, 拖欠环卫企业服务费
@@ -234,6 +239,8 @@
 (?:@fee)(?:(?!@pay)[^,;!?。\n]){0,12}?(?:欠|拖欠|没付|未付|不付|没给|拖着|没结)
 
 [denial]
+# "it is the riders, not the sanitation workers" (我们说的是外卖，不是环卫)
+不是(?:环卫|保洁|清洁|扫大街|扫地)
 # the deduction explained as lawful (原来是社保和公积金个人部分)
 原来是[^,;!?。\n]{0,6}?(?:社保|公积金|个税|五险|医保)
 # the job word as a joke's title the writer takes at home or in a chat group (我是群里的“保洁员”,

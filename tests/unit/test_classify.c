@@ -242,6 +242,12 @@ static void nonhit_look_alikes_of_arrears(void **state)
     expect_no_hit("朋友去年借了我五千，说年底还。他在环卫公司开垃圾车，工资每个月按时发，就是一直拖着不还我。");
     expect_no_hit("律师您好，我想问一个假设性的问题：劳务派遣的保洁员，如果派遣公司倒闭了，之前欠的工资还能找用工单位要吗？");
     expect_no_hit("县里欠我们公司的服务费一年多了。但是工人工资我们一天都没拖过。网上有人说我们欠环卫工的钱，请拿出证据。");
+    /* deducted for social insurance and asked about; "the riders, not the sanitation workers";
+     * a probation question before the first payday; a unit's goods bought on credit */
+    expect_no_hit("请教一下，保洁公司扣工资交社保，个人部分每个月扣了400多，这个正常吗？我算了一下好像没错");
+    expect_no_hit("米林这边的外卖站点拖了骑手两个月的配送费，站长跑路了。评论区说环卫工也被拖欠的，请看清楚，我们说的是外卖，不是环卫");
+    expect_no_hit("在日喀则做酒店保洁，试用期一个月，老板说转正后才发第一个月工资。这样算不算拖欠？现在才干了十天，还没到发工资的时候");
+    expect_no_hit("环卫公司赊账买了我们店二十把扫帚和手套，说县里结了款就给，半年了还没给。");
     /* jokes: a pet or a chat-group member given the job */
     expect_no_hit("我家猫每天在阳台巡逻抓虫子，算是家里的环卫主管了，工资只有小鱼干，还经常被我拖欠");
     expect_no_hit("我是群里的“保洁员”，专门删广告、踢僵尸号，干了三年没领过一分钱工资，群主还说我管得太严");
@@ -481,6 +487,8 @@ static void anchor_words_pair_with_nothing(void **state)
     /* a property company's own notice of deferral is no campaign; a hotline notice is */
     expect_hit("【阳光花园物业通知】保洁人员10月、11月工资延后至春节前统一发放，敬请谅解。");
     expect_no_hit("拉孜县人社局提醒：工程建设、环卫、物业等行业重点排查。欠薪举报请拨打12345。");
+    /* workers buying on credit at a shop because the company has not paid them */
+    expect_hit("我在那曲色尼区开个小卖部，旁边就是垃圾清运站。这两个月清运站的师傅们买烟买方便面都在我这赊账，问了才知道他们公司工资一直没到。");
     /* paid once, only a sum, the rest put off */
     expect_hit("环卫大姐说她们那个保洁公司从过年到现在就发过一回钱，还是一千块打发的");
     expect_hit("我妈在尼木县城扫街，一个月两千九，公司已经三个月只给一千五了");
