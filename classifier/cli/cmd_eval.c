@@ -26,6 +26,8 @@ typedef struct {
 
 static const char *fields[] = {"prefecture", "county", "workers", "months", "amount_yuan", "company"};
 
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
 /* Whether a labeller's region name names the gazetteer's: the full name
  * (拉萨市, 阿里地区, 噶尔县) or the name without its administrative suffix,
  * as people write it (拉萨, 阿里, 噶尔). */
@@ -40,7 +42,6 @@ static int region_name_is(const char *want, const char *name)
             return 1;
     return 0;
 }
-#define NFIELDS (sizeof fields / sizeof fields[0])
 
 static int lang_index(const char *s, size_t n)
 {
