@@ -1073,8 +1073,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             const wa_match *later = NULL;
             for (size_t i = 0; i < r->nmatches && !later; i++) {
                 const wa_match *m = &r->matches[i];
-                if (m->group == (int)g && m->nstart > best->nstart)
-                    best = m; /* the last resolution counts */
+                if (m->group == (int)g && !m->cancelled && m->nstart > best->nstart)
+                    best = m; /* the last resolution counts (one a negation took back does not) */
             }
             for (size_t i = 0; i < r->nmatches && !later; i++) {
                 const wa_match *m = &r->matches[i];
