@@ -489,6 +489,9 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_no_hit("拉孜县人社局提醒：工程建设、环卫、物业等行业重点排查。欠薪举报请拨打12345。");
     /* workers buying on credit at a shop because the company has not paid them */
     expect_hit("我在那曲色尼区开个小卖部，旁边就是垃圾清运站。这两个月清运站的师傅们买烟买方便面都在我这赊账，问了才知道他们公司工资一直没到。");
+    /* put off from holiday to holiday; not even a sound of it */
+    expect_hit("开了一年的垃圾车，年三十晚上我兜里揣着两百块回家。老板说春节后一定，春节后说五一，五一后说国庆。");
+    expect_hit("扫了一整个夏天的街，到现在连个响都没听见。萨迦县的。");
     /* paid once, only a sum, the rest put off */
     expect_hit("环卫大姐说她们那个保洁公司从过年到现在就发过一回钱，还是一千块打发的");
     expect_hit("我妈在尼木县城扫街，一个月两千九，公司已经三个月只给一千五了");
@@ -804,6 +807,8 @@ static void tibetan_part_paid_and_kept(void **state)
     /* the delayed wages, verb first with བྱས; the sweeping mother of a dormitory */
     expect_hit("ངལ་རྩོལ་ལྟ་ཞིབ་ཚོགས་ཆུང་གིས་ཁོར་ཡུག་གཙང་སྦྲའི་ཞབས་ཞུ་ཀུང་སི་ཞིག་ལ་བཀའ་ཐོ་བཏང་སྟེ། ལས་མི་15 ལ་སྤྲོད་འགྱངས་བྱས་པའི་ལས་གླ་སྒོར་97000 སྤྲོད་དགོས་པ་བཀོད། ལས་མི་ཚོས་ད་དུང་དངུལ་ལེན་མ་ཐུབ།");
     expect_hit("ང་ཚོའི་གཉིད་ཁང་གི་ཕྱགས་བྱེད་ཨ་མ་ལགས་ཚོར་ཟླ་བ་གཉིས་ལ་ཕོགས་ཐོབ་མེད་ཟེར་ནས་ཁ་སང་ངུ་བཞིན་འདུག");
+    /* never seen the face of the money */
+    expect_hit("ལམ་ཕྱགས་ཟླ་བ་གསུམ་བྱས་པ་ཡིན། དངུལ་གྱི་ངོ་གདོང་ཙམ་ཡང་མཐོང་མ་མྱོང་།");
     /* the kitchen staff unpaid, the cleaners paid on time */
     expect_no_hit("ལྷ་སའི་སྨན་ཁང་ཞིག་གི་ཐབ་ཚང་ལས་མི་བརྒྱད་ལ་ཟླ་བ་གསུམ་རིང་ཕོགས་སྤྲད་མེད། སྨན་ཁང་གི་གཙང་སྦྲ་བྱེད་མཁན་ཚོའི་ཕོགས་ནི་རྟག་པར་དུས་ཐོག་སླེབས་ཀྱི་ཡོད།");
 }
