@@ -492,6 +492,14 @@ static void anchor_words_pair_with_nothing(void **state)
     /* put off from holiday to holiday; not even a sound of it */
     expect_hit("开了一年的垃圾车，年三十晚上我兜里揣着两百块回家。老板说春节后一定，春节后说五一，五一后说国庆。");
     expect_hit("扫了一整个夏天的街，到现在连个响都没听见。萨迦县的。");
+    /* held after a comma, a promise said for weeks, the money "in process" for months, asked and
+     * answered, swept for nothing, the county's money not come */
+    expect_hit("马路天使们的血汗钱，被察雅县那家承包公司压了整整一个季度。今天去公司门口，保安说老板去成都了。");
+    expect_hit("每天早上都有几个穿环卫服的阿妈来问卡里有没有钱进来。有个阿妈说老板说这星期一定到，说了八个星期了。");
+    expect_hit("隔壁德吉阿佳在波密县城扫地，她说环卫那边的钱一直在走流程，走了四个月了还没走完。");
+    expect_hit("扫马路的阿妈拉们，エ钱给了吗？没有。给了多少？零。几个月了？四个。");
+    expect_hit("黄马甲的兄弟们，老板说款没到位，我们扫了五个月的街算什么？给他白扫的？");
+    expect_hit("阿妈在萨迦县看公共厕所，她说管厕所的那个领导讲上面还没拨，从春天到现在五个月了。");
     /* paid once, only a sum, the rest put off */
     expect_hit("环卫大姐说她们那个保洁公司从过年到现在就发过一回钱，还是一千块打发的");
     expect_hit("我妈在尼木县城扫街，一个月两千九，公司已经三个月只给一千五了");
