@@ -500,6 +500,9 @@ static void anchor_words_pair_with_nothing(void **state)
     expect_hit("扫马路的阿妈拉们，エ钱给了吗？没有。给了多少？零。几个月了？四个。");
     expect_hit("黄马甲的兄弟们，老板说款没到位，我们扫了五个月的街算什么？给他白扫的？");
     expect_hit("阿妈在萨迦县看公共厕所，她说管厕所的那个领导讲上面还没拨，从春天到现在五个月了。");
+    /* the matter of the pay unanswered for the third month; "not only the sanitation workers" */
+    expect_hit("@所有人 清扫一队的注意一下，工资的事公司今天还是没回话，已经第三个月了。明早八点公司门口集合一起去问");
+    expect_no_hit("巴宜区那个安置房工地，我们干钢筋的二十来个兄弟，工钱拖了快半年，包工头电话一直关机。别总觉得只有环卫工被欠薪");
     /* paid once, only a sum, the rest put off */
     expect_hit("环卫大姐说她们那个保洁公司从过年到现在就发过一回钱，还是一千块打发的");
     expect_hit("我妈在尼木县城扫街，一个月两千九，公司已经三个月只给一千五了");
@@ -817,6 +820,8 @@ static void tibetan_part_paid_and_kept(void **state)
     expect_hit("ང་ཚོའི་གཉིད་ཁང་གི་ཕྱགས་བྱེད་ཨ་མ་ལགས་ཚོར་ཟླ་བ་གཉིས་ལ་ཕོགས་ཐོབ་མེད་ཟེར་ནས་ཁ་སང་ངུ་བཞིན་འདུག");
     /* never seen the face of the money */
     expect_hit("ལམ་ཕྱགས་ཟླ་བ་གསུམ་བྱས་པ་ཡིན། དངུལ་གྱི་ངོ་གདོང་ཙམ་ཡང་མཐོང་མ་མྱོང་།");
+    /* keeping the public toilet */
+    expect_hit("ངའི་ཨ་ཕ་གཞིས་ཀ་རྩེའི་ཁྲོམ་ལ་གསང་སྤྱོད་ལྟ་སྐྱོང་བྱེད་ཀྱི་ཡོད། ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཕོགས་སྤྲད་མེད།");
     /* the kitchen staff unpaid, the cleaners paid on time */
     expect_no_hit("ལྷ་སའི་སྨན་ཁང་ཞིག་གི་ཐབ་ཚང་ལས་མི་བརྒྱད་ལ་ཟླ་བ་གསུམ་རིང་ཕོགས་སྤྲད་མེད། སྨན་ཁང་གི་གཙང་སྦྲ་བྱེད་མཁན་ཚོའི་ཕོགས་ནི་རྟག་པར་དུས་ཐོག་སླེབས་ཀྱི་ཡོད།");
 }
