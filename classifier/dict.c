@@ -1087,16 +1087,30 @@ int wa_dict_gate_source(const char *src, int loosen, wa_buf *out)
     return wa_buf_terminate(out);
 }
 
+/* Remove expression k from exprs and ids (flags are the same for every
+ * expression of one database), recording its id in left_out. */
+static int leave_out(const char **exprs, unsigned *ids, unsigned *n, unsigned k, wa_buf *left_out)
+{
+    uint32_t idx = ids[k];
+    if (wa_buf_append(left_out, &idx, sizeof idx) != 0)
+        return -1;
+    (*n)--;
+    memmove(exprs + k, exprs + k + 1, (*n - k) * sizeof *exprs);
+    memmove(ids + k, ids + k + 1, (*n - k) * sizeof *ids);
+    return 0;
+}
+
 /* Compile exprs[0..n) into one Vectorscan database named by the hash of what
  * is compiled, or load it from the cache. An expression Vectorscan refuses
- * ("too large", say) is left out and the rest compiled again; the indexes
+ * ("too large", say) is left out and the rest compiled again, and so is one
+ * whose database alone is larger than max_bytes (when not 0); the indexes
  * (ids) of those left out are returned in left_out (uint32 each) and stored
  * beside the cached database, so a warm start compiles nothing. exprs and
  * ids are reordered. Returns 0 (with *out NULL when everything was left
  * out) or -1 with a finding in diag. */
 static int compile_leaving_out(wa_dict *d, const char *cache, const char *prefix, const char **exprs,
-                               const unsigned *flags, unsigned *ids, unsigned n, hs_database_t **out,
-                               wa_buf *left_out, wa_diag *diag)
+                               const unsigned *flags, unsigned *ids, unsigned n, size_t max_bytes,
+                               hs_database_t **out, wa_buf *left_out, wa_diag *diag)
 {
     *out = NULL;
     left_out->len = 0;
@@ -1110,6 +1124,8 @@ static int compile_leaving_out(wa_dict *d, const char *cache, const char *prefix
         crypto_generichash_update(&ks, (const unsigned char *)&ids[i], sizeof ids[i]);
         crypto_generichash_update(&ks, (const unsigned char *)&flags[i], sizeof flags[i]);
     }
+    uint64_t budget = max_bytes; /* which expressions are left out depends on it */
+    crypto_generichash_update(&ks, (const unsigned char *)&budget, sizeof budget);
     crypto_generichash_final(&ks, key, sizeof key);
     char hex[33], name[80];
     sodium_bin2hex(hex, sizeof hex, key, sizeof key);
@@ -1128,6 +1144,23 @@ static int compile_leaving_out(wa_dict *d, const char *cache, const char *prefix
         db = NULL;
         left_out->len = 0;
     }
+    for (unsigned k = 0; max_bytes && k < n;) {
+        hs_database_t *one = NULL;
+        hs_compile_error_t *err = NULL;
+        size_t size = 0;
+        int big = hs_compile(exprs[k], flags[k], HS_MODE_BLOCK, NULL, &one, &err) == HS_SUCCESS &&
+                  hs_database_size(one, &size) == HS_SUCCESS && size > max_bytes;
+        hs_free_database(one);
+        hs_free_compile_error(err);
+        if (!big) {
+            k++; /* a refused one is left out below, with Vectorscan's reason */
+            continue;
+        }
+        if (leave_out(exprs, ids, &n, k, left_out) != 0) {
+            wa_diag_add(diag, d->dir, 0, "out of memory compiling the %s patterns", prefix);
+            return -1;
+        }
+    }
     while (n > 0) {
         hs_compile_error_t *err = NULL;
         if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &db, &err) == HS_SUCCESS) {
@@ -1135,8 +1168,7 @@ static int compile_leaving_out(wa_dict *d, const char *cache, const char *prefix
             break;
         }
         int bad = err ? err->expression : -1;
-        uint32_t idx = bad >= 0 && (unsigned)bad < n ? ids[bad] : 0;
-        if (bad < 0 || (unsigned)bad >= n || wa_buf_append(left_out, &idx, sizeof idx) != 0) {
+        if (bad < 0 || (unsigned)bad >= n || leave_out(exprs, ids, &n, (unsigned)bad, left_out) != 0) {
             wa_diag_add(diag, d->dir, 0, "cannot compile the %s patterns: %s", prefix,
                         err && err->message ? err->message : "unknown error");
             hs_free_compile_error(err);
@@ -1144,10 +1176,6 @@ static int compile_leaving_out(wa_dict *d, const char *cache, const char *prefix
         }
         hs_free_compile_error(err);
         db = NULL;
-        n--;
-        /* flags are the same for every expression of one database */
-        memmove(exprs + bad, exprs + bad + 1, (n - (unsigned)bad) * sizeof *exprs);
-        memmove(ids + bad, ids + bad + 1, (n - (unsigned)bad) * sizeof *ids);
     }
 done:
     *out = db;
@@ -1223,6 +1251,15 @@ long wa_dict_unbounded_event_pattern(const wa_dict *d)
     return -1;
 }
 
+/* A signal pattern whose Vectorscan database alone is larger than this runs
+ * with PCRE2 (behind its gate) instead. Tracking where a match starts
+ * (SOM_LEFTMOST) makes a few shapes explode: a wide counted repeat after an
+ * alternation (说好[^。\n]{0,24}?又说...) or an unbounded one ([0-9...]+元)
+ * took 1 to 4.5 MB each, four fifths of the whole signal database, which
+ * every start then copies and every scan walks; the others take under
+ * 100 KB. */
+#define SIGNAL_PATTERN_MAX_BYTES (512u << 10)
+
 /* Signal patterns go into one Vectorscan database, scanned in one pass, when
  * Vectorscan supports their syntax; the rest run with PCRE2. Both engines see
  * the same normalised text and give the leftmost start of each match.
@@ -1259,7 +1296,8 @@ static int compile_patterns(wa_dict *d, const char *cache, wa_diag *diag)
         n++;
     }
     hs_database_t *db = NULL;
-    if (compile_leaving_out(d, cache, "signals", exprs, flags, ids, n, &db, &left_out, diag) != 0)
+    if (compile_leaving_out(d, cache, "signals", exprs, flags, ids, n, SIGNAL_PATTERN_MAX_BYTES, &db, &left_out,
+                            diag) != 0)
         goto out;
     d->signal_db = db;
     for (size_t k = 0; k < left_out.len / sizeof(uint32_t); k++) {
@@ -1294,7 +1332,7 @@ static int compile_patterns(wa_dict *d, const char *cache, wa_diag *diag)
             n++;
         }
         static const char *const names[WA_GATES] = {"gate", "gate-tibetan", "gate-entities"};
-        if (compile_leaving_out(d, cache, names[gate], exprs, flags, ids, n, &db, &left_out, diag) != 0)
+        if (compile_leaving_out(d, cache, names[gate], exprs, flags, ids, n, 0, &db, &left_out, diag) != 0)
             goto out;
         d->gate_db[gate] = db;
         for (size_t k = 0; k < left_out.len / sizeof(uint32_t); k++) {

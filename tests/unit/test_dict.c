@@ -590,6 +590,42 @@ static void gate_source_loosens_wide_repeats(void **state)
     wa_buf_free(&b);
 }
 
+/* A signal pattern whose Vectorscan database alone would be megabytes (a
+ * wide counted repeat, with the start of each match tracked) runs with
+ * PCRE2 behind its gate; a small one stays in the signal database. Both
+ * still match. */
+static void oversized_signal_pattern_runs_with_pcre2(void **state)
+{
+    (void)state;
+    wt_file files[] = {{"zh/patterns.re",
+                        "[arrears]\n"
+                        "说好[^。\\n]{0,24}?又说[^,;!?。\\n]{0,8}?(?:给|发|结|付|算)\n"
+                        "没发工资\n",
+                        0},
+                       {NULL, NULL, 0}};
+    char *dir = wt_make_minimal_dict(files);
+    wa_dict *d = wt_load_dir(dir);
+    assert_int_equal(d->npatterns, 2);
+    assert_int_equal(d->patterns[0].in_signal_db, 0);
+    assert_int_equal(d->patterns[0].gated, 1);
+    assert_int_equal(d->patterns[1].in_signal_db, 1);
+    wa_session *s = wa_session_new();
+    assert_non_null(s);
+    const char *text = "环卫工人说好年后给工资，过完年又说五月给，还说没发工资是因为财政没拨款";
+    wa_doc doc = {.id = "1", .id_len = 1, .text = text, .text_len = strlen(text)};
+    const wa_result *r = NULL;
+    assert_int_equal(wa_classify(s, d, &doc, 0, &r), 0);
+    int seen[2] = {0, 0};
+    for (size_t i = 0; i < r->nmatches; i++)
+        if (r->matches[i].from_pattern && r->matches[i].index < 2)
+            seen[r->matches[i].index] = 1;
+    assert_true(seen[0]);
+    assert_true(seen[1]);
+    wa_session_free(s);
+    wa_dict_release(d);
+    wt_remove_dir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -621,6 +657,7 @@ int main(void)
         cmocka_unit_test(version_is_content_hash),
         cmocka_unit_test(version_covers_added_file),
         cmocka_unit_test(gate_source_loosens_wide_repeats),
+        cmocka_unit_test(oversized_signal_pattern_runs_with_pcre2),
     };
     return cmocka_run_group_tests_name("test_dict", tests, NULL, NULL);
 }
