@@ -1,5 +1,6 @@
 #include "hs_cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../common/buf.h"
@@ -81,6 +83,8 @@ hs_database_t *wa_cache_load_noted(const char *dir, const char *name, wa_buf *no
     void *map = MAP_FAILED;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 8)
         map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    /* marked as used: pruning removes the files unused longest first */
+    (void)futimens(fd, NULL);
     close(fd);
     if (map == MAP_FAILED)
         return NULL;
@@ -109,6 +113,77 @@ hs_database_t *wa_cache_load(const char *dir, const char *name)
     return wa_cache_load_noted(dir, name, NULL);
 }
 
+typedef struct {
+    char *name;
+    time_t used;
+    off_t size;
+} cache_file;
+
+static int by_use(const void *a, const void *b)
+{
+    const cache_file *x = a, *y = b;
+    return (x->used > y->used) - (x->used < y->used);
+}
+
+/* Keep the folder under WA_CACHE_MAX_BYTES: every edit of a dictionary
+ * compiles new databases under new names, and the old ones would pile up
+ * forever. The files used longest ago go first; a file used in the last
+ * WA_CACHE_KEEP_S seconds stays (another process may be loading it; it could
+ * do so from an unlinked file anyway, and a missing one is only recompiled).
+ * Temporary files a crashed writer left are removed after the same time. */
+void wa_cache_prune(const char *dir, unsigned long long max_bytes)
+{
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return;
+    cache_file *files = NULL;
+    size_t n = 0, cap = 0;
+    unsigned long long total = 0;
+    time_t now = time(NULL);
+    struct dirent *e;
+    while ((e = readdir(dh)) != NULL) {
+        size_t len = strlen(e->d_name);
+        int db = len > 5 && e->d_name[0] != '.' && strcmp(e->d_name + len - 5, ".hsdb") == 0;
+        int tmp = len > 4 && e->d_name[0] == '.' && strcmp(e->d_name + len - 4, ".tmp") == 0;
+        struct stat st;
+        if ((!db && !tmp) || fstatat(dirfd(dh), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (tmp) {
+            if (now - st.st_mtime > WA_CACHE_KEEP_S)
+                (void)unlinkat(dirfd(dh), e->d_name, 0);
+            continue;
+        }
+        total += (unsigned long long)st.st_size;
+        if (n == cap) {
+            size_t ncap = cap ? 2 * cap : 64;
+            cache_file *nf = realloc(files, ncap * sizeof *nf);
+            if (!nf)
+                break;
+            files = nf;
+            cap = ncap;
+        }
+        files[n].name = strdup(e->d_name);
+        if (!files[n].name)
+            break;
+        files[n].used = st.st_mtime;
+        files[n].size = st.st_size;
+        n++;
+    }
+    if (total > max_bytes && n > 0) {
+        qsort(files, n, sizeof *files, by_use);
+        for (size_t i = 0; i < n && total > max_bytes; i++) {
+            if (now - files[i].used <= WA_CACHE_KEEP_S)
+                break; /* sorted: every later one is as recent */
+            if (unlinkat(dirfd(dh), files[i].name, 0) == 0)
+                total -= (unsigned long long)files[i].size;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(files[i].name);
+    free(files);
+    closedir(dh);
+}
+
 void wa_cache_store_noted(const char *dir, const char *name, const hs_database_t *db, const void *note,
                           size_t note_len)
 {
@@ -135,6 +210,8 @@ void wa_cache_store_noted(const char *dir, const char *name, const hs_database_t
             ok = (fclose(f) == 0) && ok;
             if (!ok || rename(tmp.data, path.data) != 0)
                 unlink(tmp.data);
+            else
+                wa_cache_prune(dir, WA_CACHE_MAX_BYTES);
         }
     }
     wa_buf_free(&tmp);
