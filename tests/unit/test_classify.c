@@ -1273,6 +1273,47 @@ static void huge_repeated_complaint(void **state)
     free(text);
 }
 
+/* More Tibetan ways of telling it: no ལག་གླ (pay for work) for months; ཟླ་ཕྱོགས, ཟླ་ཕོགས as
+ * phones misspell it; no more than a sum paid each month (N རེ་ལས་སྤྲད་མེད); a sum cut each
+ * month told with a Chinese verb (ཟླ་རེར་སྒོར་ ༤༠༠ 被扣); not one 毛爷爷 (a banknote) seen. */
+static void tibetan_more_ways_of_telling_it(void **state)
+{
+    (void)state;
+    expect_hit("ལམ་ཕྱགས་མཁན་ང་ཚོར་ཟླ་བ་བཞི་རིང་ལག་གླ་མེད། ཀུང་སི་ལ་དྲིས་ན་ལན་མེད།");
+    expect_hit("གཙང་སྦྲའི་ལས་མི་ཚོའི་ཟླ་ཕྱོགས་ད་དུང་མ་བྱུང་། ཟླ་བ་གསུམ་ཆགས་སོང་།");
+    expect_hit("ལམ་ཕྱགས་མཁན་ང་ཚོར་ཟླ་བ་གསུམ་རིང་ཟླ་རེར་སྒོར་ ༨༠༠ རེ་ལས་སྤྲད་མེད།");
+    expect_hit("学校保洁 ང་ཚོ་ལ་ཟླ་རེར་སྒོར་ ༤༠༠ 被扣 ཟླ་བ་ལྔ་རིང་དེ་ག་རེད།");
+    expect_hit("ལམ་ཕྱགས་པ་ཚོས་ལོ་གསར་ནས་ད་བར་ 毛爷爷 ཞིག་ཀྱང་མཐོང་མ་མྱོང་།");
+}
+
+/* Not theirs: the working hours put back for winter (དུས་ཚོད་ཕྱིར་འགྱངས) delay no pay; the
+ * cooks (མ་ཆེན་ང་ཚོ) are the ones unpaid, the room cleaners were paid. */
+static void tibetan_delays_and_cooks_are_no_case(void **state)
+{
+    (void)state;
+    expect_no_hit("ལྷ་ས་གྲོང་ཁྱེར་གྱིས་དགུན་ཁའི་རིང་ཁོར་ཡུག་གཙང་སྦྲའི་ལས་མི་ཚོའི་ལས་ཀའི་དུས་ཚོད་ཕྱིར་འགྱངས་བཏང་སྟེ། "
+                  "ཞོགས་པ་ཆུ་ཚོད་ ༨ ནས་ལས་ཀ་བྱེད་རྒྱུ་རེད།");
+    expect_no_hit("ཟ་ཁང་གི་མ་ཆེན་ང་ཚོ་ལ་ཟླ་བ་གཉིས་ཀྱི་ཕོགས་ད་དུང་མ་རག། ཁང་བདག་གིས་ད་ལོ་ཚོང་ཞན་པོ་རེད་ཟེར། "
+                  "ཁང་མིག་གཙང་སྦྲ་བྱེད་མཁན་ཚོར་ནི་སྤྲད་ཚར་འདུག");
+}
+
+/* Chinese posts that share every word of a complaint and report none: a worry about a new
+ * contractor (会不会压工资), the pay received at last (把欠的...领到手了, 都拿到了钱), paid in
+ * advance by someone else (垫付了), ordered by a court (判令被告支付拖欠工资), a question "not about
+ * arrears", the unpaid cleaner of one's own home, an exam question. */
+static void chinese_worries_settlements_and_jokes(void **state)
+{
+    (void)state;
+    expect_no_hit("环卫要换承包公司了，我爸在里面扫了十年，很担心新老板会不会压工资。");
+    expect_no_hit("我姐（城关区扫大街的）上周终于把欠的三个月工资领到手了，谢谢大家转发。");
+    expect_no_hit("保洁阿姨们的欠薪有结果了，昨天都拿到了钱。");
+    expect_no_hit("某小区保洁员欠薪的事有下文了：物业先行垫付了全部两个月工资。");
+    expect_no_hit("保洁员诉物业公司劳动争议一案，法院判令被告支付拖欠工资3万元。");
+    expect_no_hit("环卫工夏天中午要不要停工？不涉及欠薪，就是问问。");
+    expect_no_hit("我就是全家的免费保洁员，工资拖欠二十年了😂");
+    expect_no_hit("申论题：某县环卫工人被拖欠工资三个月，请结合材料分析原因。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1319,6 +1360,9 @@ int main(void)
         cmocka_unit_test(tibetan_no_affix_after_a_closed_syllable),
     cmocka_unit_test(tibetan_negation_starts_a_syllable),
     cmocka_unit_test(tibetan_ways_of_telling_it),
+    cmocka_unit_test(tibetan_more_ways_of_telling_it),
+    cmocka_unit_test(tibetan_delays_and_cooks_are_no_case),
+    cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
     cmocka_unit_test(tibetan_part_paid_and_kept),
