@@ -392,6 +392,10 @@ uint32_t wa_pictograph_word(uint32_t cp)
         return 0x94B1; /* 钱 */
     case 0x1F9F9: /* 🧹 broom */
         return cp;
+    case 0x274C:  /* ❌ cross mark: none, not (💰❌, 工资❌发) */
+    case 0x1F6AB: /* 🚫 */
+    case 0x1F21A: /* 🈚 the squared 無: none */
+        return 0x6CA1; /* 没 */
     default:
         return 0;
     }
@@ -512,7 +516,7 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
             nc = 0;
         }
 
-        if (cp >= 0x10000) {
+        if (cp >= 0x10000 || (cp >= 0x2000 && cp < 0x2C00)) {
             uint32_t w = wa_pictograph_word(cp);
             size_t k;
             if (w && !tib_syllable(last_cp(n, &k))) {

@@ -380,7 +380,9 @@ static int raw_build(wa_prefilter *p, const wa_dict *d, const char **exprs, cons
         if ((cp >= 0xD800 && cp <= 0xDFFF) || tibetan(cp))
             continue;
         uint32_t to = wa_norm_char(cp);
-        if (to == 0 || (to == ',' && p->digit_terms))
+        /* a pictograph that is a letter is a tsheg after a Tibetan syllable:
+         * the scan stops on it too (hides_at) */
+        if (to == 0 || (to == ',' && p->digit_terms) || wa_pictograph_word(cp))
             p->drop_chars[cp >> 3] |= (uint8_t)(1u << (cp & 7));
     }
     /* Unsure literals: variants of term letters; with the Tibetan rules, the
@@ -502,7 +504,7 @@ static int hides_at(const wa_prefilter *p, const unsigned char *s, size_t len, s
     uint32_t cp = wa_utf8_decode(s + i, len - i, &adv);
     /* a pictograph is a letter or, after a Tibetan syllable, a tsheg: the
      * normalised stage decides */
-    if (cp >= 0x10000 && (p->astral_terms || wa_pictograph_word(cp)))
+    if ((cp >= 0x10000 && p->astral_terms) || wa_pictograph_word(cp))
         return 1;
     if (tibetan(cp))
         return !p->tibetan_raw; /* else the Tibetan literals decide */

@@ -1301,6 +1301,15 @@ static void tibetan_delays_and_cooks_are_no_case(void **state)
  * contractor (会不会压工资), the pay received at last (把欠的...领到手了, 都拿到了钱), paid in
  * advance by someone else (垫付了), ordered by a court (判令被告支付拖欠工资), a question "not about
  * arrears", the unpaid cleaner of one's own home, an exam question. */
+/* Emoji for the words: the money (💰) gone (❌, 🈚) for months. */
+static void emoji_money_gone_for_months(void **state)
+{
+    (void)state;
+    expect_hit("🧹🧹 墨竹工卡县的大姐们：💰❌❌ 第四个月了，电话打过去没人接");
+    expect_hit("八一镇扫街的阿姨们💰都🈚了两个月了，老板一直说等拨款");
+    expect_hit("ལམ་ཕྱགས་མཁན་ཨ་ཅག་ཚོ 💰❌ ཟླ་བ་ ༣ ཀུང་སི་ལ་ཞུས་ཀྱང་ལན་མེད");
+}
+
 static void chinese_worries_settlements_and_jokes(void **state)
 {
     (void)state;
@@ -1363,6 +1372,7 @@ int main(void)
     cmocka_unit_test(tibetan_more_ways_of_telling_it),
     cmocka_unit_test(tibetan_delays_and_cooks_are_no_case),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
+    cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
     cmocka_unit_test(tibetan_part_paid_and_kept),

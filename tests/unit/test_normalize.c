@@ -276,7 +276,7 @@ static void tibetan_symbol_reads_as_tsheg(void **state)
 }
 
 /* A pictograph that stands for a word is read as it: the money signs as 钱,
- * the broom as a letter of its own; after a Tibetan syllable it is a tsheg,
+ * the broom as a letter of its own, the cross as 没; after a Tibetan syllable it is a tsheg,
  * as any symbol; other emoji are dropped. */
 static void pictographs_read_as_words(void **state)
 {
@@ -287,6 +287,11 @@ static void pictographs_read_as_words(void **state)
     assert_norm("ཕོགས💰ཆ", "ཕོགས་ཆ");
     assert_norm("ལམ🧹ཕྱགས", "ལམ་ཕྱགས");
     assert_norm("工😂资", "工资");
+    /* the cross and the squared 無 are "none" (没), inside the plane or beyond it */
+    assert_norm("💰❌❌ 第三个月了", "钱没没第三个月了");
+    assert_norm("工资❌发", "工资没发");
+    assert_norm("💰已经🈚了", "钱已经没了");
+    assert_norm("ཕོགས❌ཆ", "ཕོགས་ཆ");
 }
 
 /* ---- invalid input ----------------------------------------------------------------- */
