@@ -1284,6 +1284,9 @@ static void tibetan_more_ways_of_telling_it(void **state)
     expect_hit("ལམ་ཕྱགས་མཁན་ང་ཚོར་ཟླ་བ་གསུམ་རིང་ཟླ་རེར་སྒོར་ ༨༠༠ རེ་ལས་སྤྲད་མེད།");
     expect_hit("学校保洁 ང་ཚོ་ལ་ཟླ་རེར་སྒོར་ ༤༠༠ 被扣 ཟླ་བ་ལྔ་རིང་དེ་ག་རེད།");
     expect_hit("ལམ་ཕྱགས་པ་ཚོས་ལོ་གསར་ནས་ད་བར་ 毛爷爷 ཞིག་ཀྱང་མཐོང་མ་མྱོང་།");
+    /* a hotline record handed to the labour inspection (ངལ་རྩོལ་ལྟ་ཞིབ་ཚོགས་ཆུང), no policy text */
+    expect_hit("ཞུ་དོན། ཁོ་མོ་སྨན་ཁང་ཞིག་ཏུ་གཙང་སྦྲ་བྱེད་མཁན་ཡིན། ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཕོགས་སྤྲད་མེད། "
+               "ཐག་གཅོད་བསམ་འཆར། ངལ་རྩོལ་ལྟ་ཞིབ་ཚོགས་ཆུང་ལ་སྤྲོད།");
 }
 
 /* Not theirs: the working hours put back for winter (དུས་ཚོད་ཕྱིར་འགྱངས) delay no pay; the
