@@ -470,6 +470,21 @@ static uint32_t char_gap(const wa_norm *n, const wa_match *a, const wa_match *b,
     return (uint32_t)wa_utf8_count(n->text.data + first->nend, bytes);
 }
 
+/* Characters between two spans (0 when they overlap), counted exactly up to
+ * cap: for comparing two distances, where char_gap's bytes would make a
+ * comma (one byte) nearer than a Han character (three). */
+static uint32_t exact_gap(const wa_norm *n, const wa_match *a, const wa_match *b, uint32_t cap)
+{
+    const wa_match *first = a->nstart <= b->nstart ? a : b, *second = first == a ? b : a;
+    if (second->nstart <= first->nend)
+        return 0;
+    uint32_t bytes = second->nstart - first->nend;
+    if (bytes > 4 * cap)
+        return cap + 1;
+    uint32_t c = (uint32_t)wa_utf8_count(n->text.data + first->nend, bytes);
+    return c > cap ? cap + 1 : c;
+}
+
 static int same_sentence(const wa_norm *n, const wa_match *a, const wa_match *b)
 {
     uint32_t lo = a->nstart < b->nstart ? a->nstart : b->nstart;
@@ -1136,7 +1151,12 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                  * of a Tibetan one (objects come first there), it is what the
                  * arrears cost: 工资没发，房租都交不起了, ཕོགས་ཆ་མ་རག་པས་ཁང་གླ་སྤྲོད་ཐུབ་མེད. */
                 int object = m->nstart < pe->nstart || (same_clause(n, m, pe) && !tibetan_at(n, m->nstart));
-                if (contains(m, pe) || (object && char_gap(n, m, pe, 4 * window) < subject_gap))
+                /* as near as the subject (in characters), the one in the
+                 * event's clause is its object (厨师被欠了四个月工资，保洁那边没事) */
+                if (contains(m, pe) ||
+                    (object && (char_gap(n, m, pe, 4 * window) < subject_gap ||
+                                (subject_gap > 0 && same_clause(n, m, pe) && !same_clause(n, ps, pe) &&
+                                 exact_gap(n, m, pe, 4 * window) <= exact_gap(n, ps, pe, 4 * window)))))
                     nearer = m;
             }
             if (!nearer)

@@ -156,6 +156,16 @@ static void nonhit_construction_arrears_beside_a_cleaner(void **state)
     expect_no_hit("我们小区的保洁阿姨很辛苦，隔壁工地拖欠农民工工资三个月了");
 }
 
+/* Other workers just before the event, in its own clause, own it even when a
+ * cleaner follows the comma as near; the same sentence the other way round
+ * stays the cleaners'. */
+static void other_workers_in_the_events_clause_own_it(void **state)
+{
+    (void)state;
+    expect_no_hit("医院食堂的厨师被拖了三个月工资，保洁那边是物业直接发的，没问题。");
+    expect_hit("医院的保洁员被拖了三个月工资，厨师那边是食堂直接发的，没问题。");
+}
+
 static void nonhit_sanitation_news(void **state)
 {
     (void)state;
@@ -1338,6 +1348,7 @@ int main(void)
         cmocka_unit_test(nonhit_resolved_case),
         cmocka_unit_test(nonhit_other_workers),
         cmocka_unit_test(nonhit_construction_arrears_beside_a_cleaner),
+        cmocka_unit_test(other_workers_in_the_events_clause_own_it),
         cmocka_unit_test(nonhit_sanitation_news),
         cmocka_unit_test(nonhit_other_debts),
         cmocka_unit_test(nonhit_rent_owed_by_a_sanitation_company),
