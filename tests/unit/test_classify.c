@@ -1299,6 +1299,24 @@ static void tibetan_more_ways_of_telling_it(void **state)
                "ཐག་གཅོད་བསམ་འཆར། ངལ་རྩོལ་ལྟ་ཞིབ་ཚོགས་ཆུང་ལ་སྤྲོད།");
 }
 
+/* Tibetan as the workers and their families tell it: the pay has not come
+ * (བྱུང་མེད, but no arrears came is ཆད་ལུས་བྱུང་མེད), "pay later" said for
+ * months, not seen the face of the pay, "give them their pay!", still
+ * waiting months, "when is it paid" with a Chinese verb; doing cleaning
+ * (གཙང་སྦྲ་བྱེད་ཀྱི་ཡོད) names the worker. A short story is no case. */
+static void tibetan_as_families_tell_it(void **state)
+{
+    (void)state;
+    expect_hit("ང་ལྷ་སའི་ལམ་ཕྱགས་མཁན་ཡིན། ཟླ་བ་དྲུག་པ་ནས་བཟུང་ཕོགས་བྱུང་མེད།");
+    expect_no_hit("ཀུང་སི་འདིར་ཟླ་ཕོགས་ཆད་ལུས་བྱུང་མེད། ལམ་ཕྱགས་མཁན་ཚོ་དགའ་པོ་འདུག");
+    expect_hit("ཁང་མིག་གཙང་སྦྲ་བྱེད་མཁན་ང་ཚོར་བདག་པོས་ཕོགས་རྗེས་ལ་སྤྲོད་ཟེར་ནས་ཟླ་བ་གསུམ་སོང་།");
+    expect_hit("ལམ་ཕྱགས་པ་ང་ཚོས་ལོ་གསར་ནས་བཟུང་ཕོགས་ཀྱི་ངོ་ཡང་མཐོང་མ་སོང་།");
+    expect_hit("ཕྱགས་མཁན་ཚོར་ཕོགས་བྱིན་དང་། ཟླ་བ་ལྔ་སོང་།");
+    expect_hit("ཨ་མ་སློབ་གྲྭ་ཞིག་ལ་གཙང་སྦྲ་བྱེད་ཀྱི་ཡོད། ཕོགས་དེ་ཉུང་ཉུང་ཡིན་ཡང་ད་དུང་ཟླ་བ་བཞི་སྒུག་དགོས་བྱུང་།");
+    expect_hit("@城关区 ལམ་ཕྱགས་མཁན་ཚོའི་工资 ག་དུས་发？ ཟླ་བ་བཞི་སོང་།");
+    expect_no_hit("【སྒྲུང་ཐུང】 ལམ་ཕྱགས་པ་ཞིག་གིས་ལོ་པན་གྱི་“ཕོགས་ཟླ་བ་རྗེས་མར་སྤྲོད”ཟེར་བ་དྲན།");
+}
+
 /* Not theirs: the working hours put back for winter (དུས་ཚོད་ཕྱིར་འགྱངས) delay no pay; the
  * cooks (མ་ཆེན་ང་ཚོ) are the ones unpaid, the room cleaners were paid. */
 static void tibetan_delays_and_cooks_are_no_case(void **state)
@@ -1385,6 +1403,7 @@ int main(void)
     cmocka_unit_test(tibetan_ways_of_telling_it),
     cmocka_unit_test(tibetan_more_ways_of_telling_it),
     cmocka_unit_test(tibetan_delays_and_cooks_are_no_case),
+    cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
