@@ -1317,6 +1317,23 @@ static void tibetan_as_families_tell_it(void **state)
     expect_no_hit("【སྒྲུང་ཐུང】 ལམ་ཕྱགས་པ་ཞིག་གིས་ལོ་པན་གྱི་“ཕོགས་ཟླ་བ་རྗེས་མར་སྤྲོད”ཟེར་བ་དྲན།");
 }
 
+/* Reports and statistics settle what they count (ཚང་མ་ཐག་གཅོད་ཟིན); a deadline
+ * (དུས་བཀག) withholds nothing; no arrears found (未发现拖欠工资) is none. No more
+ * than a sum in hand (ལག་ཏུ་ ... ལས་མི་འབྱོར), and one month paid with the rest
+ * promised for after Losar, stay complaints. */
+static void reports_settle_and_partial_pay_stays(void **state)
+{
+    (void)state;
+    expect_no_hit("ཁ་པར་ཞབས་ཞུའི་ཟླ་ ༩ པའི་གྲངས་ཐོ། ཁོར་ཡུག་གཙང་སྦྲའི་ལས་རིགས་ཀྱི་ཟླ་ཕོགས་ཆད་ལུས་ཞུ་གཏུག་ ༤ "
+                  "ཡོད་པ་ཚང་མ་ཐག་གཅོད་ཟིན།");
+    expect_no_hit("ཞིབ་བཤེར་བྱས་པར་ཁོར་ཡུག་གཙང་སྦྲའི་ཀུང་སི་གཉིས་ཀྱི་ཟླ་ཕོགས་ཐོ་ཁྲ་ཚད་ལྡན་མིན་པས་དུས་བཀག་ནང་བཅོས་སྒྲིག་"
+                  "བྱེད་དགོས།");
+    expect_no_hit("市劳动监察支队对8家环卫企业开展工资支付检查，未发现拖欠工资问题。");
+    expect_hit("ལས་ཁུངས་ཤིག་གི་ཕྱག་དར་བྱེད་མཁན་ང་ཚོར་ལག་ཏུ་སྒོར་ ༢༠༠༠ ལས་མི་འབྱོར།");
+    expect_hit("ལམ་ཕྱགས་ཚན་པ་ང་ཚོར་ཟླ་བ་གསུམ་གྱི་ཕོགས་ལས་ཟླ་བ་གཅིག་གི་དེ་ཙམ་སྤྲད་སོང་། "
+               "ལྷག་མ་ལོ་གསར་རྗེས་སུ་སྤྲོད་ཀྱི་ཡིན་ཟེར།");
+}
+
 /* Not theirs: the working hours put back for winter (དུས་ཚོད་ཕྱིར་འགྱངས) delay no pay; the
  * cooks (མ་ཆེན་ང་ཚོ) are the ones unpaid, the room cleaners were paid. */
 static void tibetan_delays_and_cooks_are_no_case(void **state)
@@ -1404,6 +1421,7 @@ int main(void)
     cmocka_unit_test(tibetan_more_ways_of_telling_it),
     cmocka_unit_test(tibetan_delays_and_cooks_are_no_case),
     cmocka_unit_test(tibetan_as_families_tell_it),
+    cmocka_unit_test(reports_settle_and_partial_pay_stays),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
