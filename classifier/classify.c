@@ -1153,7 +1153,11 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                 int object = m->nstart < pe->nstart || (same_clause(n, m, pe) && !tibetan_at(n, m->nstart));
                 /* as near as the subject (in characters), the one in the
                  * event's clause is its object (厨师被欠了四个月工资，保洁那边没事) */
-                if (contains(m, pe) ||
+                /* in a Tibetan sentence the one owed stands before the verb: a
+                 * subject in another sentence does not take the event from it */
+                int tibetan_owed = m->nstart < pe->nstart && tibetan_at(n, pe->nstart) && subject_gap > 0 &&
+                                   same_sentence(n, m, pe) && !same_sentence(n, ps, pe);
+                if (contains(m, pe) || tibetan_owed ||
                     (object && (char_gap(n, m, pe, 4 * window) < subject_gap ||
                                 (subject_gap > 0 && same_clause(n, m, pe) && !same_clause(n, ps, pe) &&
                                  exact_gap(n, m, pe, 4 * window) <= exact_gap(n, ps, pe, 4 * window)))))

@@ -166,6 +166,17 @@ static void other_workers_in_the_events_clause_own_it(void **state)
     expect_hit("医院的保洁员被拖了三个月工资，厨师那边是食堂直接发的，没问题。");
 }
 
+/* In a Tibetan sentence the one owed stands before the verb: the builders
+ * owed in it keep the event when sweepers are named in the next sentence;
+ * the other way round it stays the sweepers'. */
+static void tibetan_owed_stand_before_the_verb(void **state)
+{
+    (void)state;
+    expect_no_hit("ཁང་པ་བརྩིག་ས་ཞིག་གི་བཟོ་པ་ཉི་ཤུ་ལ་ཟླ་བ་ལྔ་རིང་ཕོགས་མ་སྤྲད། "
+                  "ལམ་ཕྱགས་པ་ཚོས་ཁོང་ཚོ་ལས་ཡུལ་སྒོ་ཁར་སྒུག་བསྡད་པ་མཐོང་གི་འདུག");
+    expect_hit("ལམ་ཕྱགས་པ་ཉི་ཤུ་ལ་ཟླ་བ་ལྔ་རིང་ཕོགས་མ་སྤྲད། ཁང་པ་བརྩིག་ས་ཡི་བཟོ་པ་ཚོས་ཀྱང་དེ་ཤེས་ཀྱི་འདུག");
+}
+
 static void nonhit_sanitation_news(void **state)
 {
     (void)state;
@@ -1384,6 +1395,7 @@ int main(void)
         cmocka_unit_test(nonhit_other_workers),
         cmocka_unit_test(nonhit_construction_arrears_beside_a_cleaner),
         cmocka_unit_test(other_workers_in_the_events_clause_own_it),
+        cmocka_unit_test(tibetan_owed_stand_before_the_verb),
         cmocka_unit_test(nonhit_sanitation_news),
         cmocka_unit_test(nonhit_other_debts),
         cmocka_unit_test(nonhit_rent_owed_by_a_sanitation_company),
