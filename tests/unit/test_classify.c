@@ -1345,6 +1345,21 @@ static void reports_settle_and_partial_pay_stays(void **state)
                "ལྷག་མ་ལོ་གསར་རྗེས་སུ་སྤྲོད་ཀྱི་ཡིན་ཟེར།");
 }
 
+/* The rest still nowhere (剩下的还是没影), "settled" in mockery (办结了个寂寞),
+ * months of pay outstanding (ཕོགས་ ... གྱི་འཕྲོ་ཡོད), months not received whatever
+ * the pay is called (ཟླ་བ་བཞི་རིང་མ་ཐོབ); but the price of goods a company owes
+ * a shop (ཅ་ལག་གི་རིན) is another debt. */
+static void the_rest_mockery_and_goods(void **state)
+{
+    (void)state;
+    expect_hit("环卫公司说先发一半，剩下的等年后，到现在剩下的还是没影。");
+    expect_hit("第二次打热线了，工单显示已办结，可环卫工的工资一分没到。办结了个寂寞");
+    expect_hit("ཨ་མ་ལམ་ཕྱགས་བྱེད་ཀྱི་ཡོད། ཕོགས་ཟླ་བ་གཉིས་ཀྱི་འཕྲོ་ཡོད་ཟེར།");
+    expect_hit("ཕྱགས་མ་ཁྱེར་མཁན་ང་ཚོར་ཟླ་བ་བཞི་རིང་མ་ཐོབ།");
+    expect_no_hit("ང་ཚོ་ཅ་ལག་ཚོང་མཁན་ཡིན། གཙང་སྦྲའི་ཀུང་སི་ཞིག་གིས་ཕྱགས་མའི་ཅ་ལག་གི་རིན་སྒོར་ ༡༢༠༠༠ "
+                  "ཟླ་བ་ལྔ་རིང་མ་སྤྲད།");
+}
+
 /* Not theirs: the working hours put back for winter (དུས་ཚོད་ཕྱིར་འགྱངས) delay no pay; the
  * cooks (མ་ཆེན་ང་ཚོ) are the ones unpaid, the room cleaners were paid. */
 static void tibetan_delays_and_cooks_are_no_case(void **state)
@@ -1434,6 +1449,7 @@ int main(void)
     cmocka_unit_test(tibetan_delays_and_cooks_are_no_case),
     cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
+    cmocka_unit_test(the_rest_mockery_and_goods),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
