@@ -1360,6 +1360,21 @@ static void the_rest_mockery_and_goods(void **state)
                   "ཟླ་བ་ལྔ་རིང་མ་སྤྲད།");
 }
 
+/* Chinese that names the cleaners only to set them apart: a rumour answered
+ * (讨薪的不是我们八一镇的环卫工), the cleaners paid first while others wait
+ * (保洁那边倒是先发了), a question on a case that may come (拖欠工资的话), a
+ * deposit not returned (押金还不退) while the pay was settled. The pay kept
+ * as a deposit stays theirs. */
+static void chinese_cleaners_set_apart(void **state)
+{
+    (void)state;
+    expect_no_hit("辟个谣，视频里讨薪的不是我们八一镇的环卫工，我们公司从来没欠过工资。");
+    expect_no_hit("我是物业的保安，物业欠了我们两个月工资，保洁那边倒是先发了。");
+    expect_no_hit("请问环卫工被拖欠工资的话，应该先找劳动监察还是仲裁？");
+    expect_no_hit("从保洁公司辞职一个月了，押金500还不退，工资倒是早就结清了。");
+    expect_hit("保洁公司扣了我们一个月工资当押金，说干满一年才退，辞职的姐妹到现在也没退。");
+}
+
 /* Not theirs: the working hours put back for winter (དུས་ཚོད་ཕྱིར་འགྱངས) delay no pay; the
  * cooks (མ་ཆེན་ང་ཚོ) are the ones unpaid, the room cleaners were paid. */
 static void tibetan_delays_and_cooks_are_no_case(void **state)
@@ -1450,6 +1465,7 @@ int main(void)
     cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
     cmocka_unit_test(the_rest_mockery_and_goods),
+    cmocka_unit_test(chinese_cleaners_set_apart),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
