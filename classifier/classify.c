@@ -1170,10 +1170,11 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
         }
         if (role == WA_ROLE_PENALTY) {
             /* A second distinct term of a penalty group doubles it: one mention of
-             * 根治欠薪 in a complaint is not a policy text. */
+             * 根治欠薪 in a complaint is not a policy text. A term inside the
+             * other (清零 in 动态清零) is the same word, no second mention. */
             for (size_t i = 0; i < r->nmatches; i++) {
                 const wa_match *m = &r->matches[i];
-                if (m->group == (int)g && !m->cancelled &&
+                if (m->group == (int)g && !m->cancelled && !contains(m, best) && !contains(best, m) &&
                     (m->index != best->index || m->from_pattern != best->from_pattern)) {
                     bw *= 2;
                     break;

@@ -1375,6 +1375,16 @@ static void chinese_cleaners_set_apart(void **state)
     expect_hit("保洁公司扣了我们一个月工资当押金，说干满一年才退，辞职的姐妹到现在也没退。");
 }
 
+/* A penalty word inside another (清零 in 动态清零) is one mention, not two: a
+ * complaint that throws the slogan back stays a complaint; a campaign text
+ * with two policy words is still one. */
+static void nested_penalty_words_count_once(void **state)
+{
+    (void)state;
+    expect_hit("口号喊了一年，我们类乌齐县环卫队的工资从7月到现在一毛没见，说好的动态清零呢？");
+    expect_no_hit("根治欠薪专项行动：各县要落实欠薪动态清零，环卫等行业工资按月足额发放");
+}
+
 /* Not theirs: the working hours put back for winter (དུས་ཚོད་ཕྱིར་འགྱངས) delay no pay; the
  * cooks (མ་ཆེན་ང་ཚོ) are the ones unpaid, the room cleaners were paid. */
 static void tibetan_delays_and_cooks_are_no_case(void **state)
@@ -1466,6 +1476,7 @@ int main(void)
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
     cmocka_unit_test(the_rest_mockery_and_goods),
     cmocka_unit_test(chinese_cleaners_set_apart),
+    cmocka_unit_test(nested_penalty_words_count_once),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
