@@ -1373,6 +1373,9 @@ static void chinese_cleaners_set_apart(void **state)
     expect_no_hit("请问环卫工被拖欠工资的话，应该先找劳动监察还是仲裁？");
     expect_no_hit("从保洁公司辞职一个月了，押金500还不退，工资倒是早就结清了。");
     expect_hit("保洁公司扣了我们一个月工资当押金，说干满一年才退，辞职的姐妹到现在也没退。");
+    /* a writer who vouches for it (我不想写假的) denies nothing; asking whether it is false does */
+    expect_hit("阿爸在县城扫大街，老板说过了年一起发，可是去年秋天以后就没发过。老师让我们写作文，我不想写假的。");
+    expect_no_hit("网传环卫工被欠薪三个月，这消息是不是假的？");
 }
 
 /* A penalty word inside another (清零 in 动态清零) is one mention, not two: a
