@@ -1380,6 +1380,17 @@ static void chinese_cleaners_set_apart(void **state)
     expect_no_hit("网传环卫工被欠薪三个月，这消息是不是假的？");
 }
 
+/* Chinese in the writers' own words: spaced initials (b j 阿姨们 gz 拖了 4 个月), a
+ * promise overtaken by the calendar (说好的月底给钱，这都下个月十五号了), the
+ * contract's sum against the hand's (合同上写每月2500，结果每月只到手一千八). */
+static void chinese_initials_calendar_and_contract(void **state)
+{
+    (void)state;
+    expect_hit("色尼区 x x 公司的 b j 阿姨们 gz 拖了 4 个月 了");
+    expect_hit("我爱人在小区物业扫楼道，说好的月底给钱，这都下个月十五号了，还没信儿");
+    expect_hit("我妈在县城做公厕保洁，合同上写每月2500，结果这半年每月只到手一千八");
+}
+
 /* A penalty word inside another (清零 in 动态清零) is one mention, not two: a
  * complaint that throws the slogan back stays a complaint; a campaign text
  * with two policy words is still one. */
@@ -1409,6 +1420,7 @@ static void tibetan_delays_and_cooks_are_no_case(void **state)
 static void emoji_money_gone_for_months(void **state)
 {
     (void)state;
+    expect_hit("贡嘎县的环卫工🧹 三个月没💴💴 老板电话不接");
     expect_hit("🧹🧹 墨竹工卡县的大姐们：💰❌❌ 第四个月了，电话打过去没人接");
     expect_hit("八一镇扫街的阿姨们💰都🈚了两个月了，老板一直说等拨款");
     expect_hit("ལམ་ཕྱགས་མཁན་ཨ་ཅག་ཚོ 💰❌ ཟླ་བ་ ༣ ཀུང་སི་ལ་ཞུས་ཀྱང་ལན་མེད");
@@ -1482,6 +1494,7 @@ int main(void)
     cmocka_unit_test(the_rest_mockery_and_goods),
     cmocka_unit_test(chinese_cleaners_set_apart),
     cmocka_unit_test(nested_penalty_words_count_once),
+    cmocka_unit_test(chinese_initials_calendar_and_contract),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
