@@ -23,6 +23,9 @@
 # held over, delayed, owed, left to pay, run off with, withheld (not དུས་བཀག "a deadline"), cut (not ཐག་བཅད "decided",
 # not ཉེས་ཆད་གཅོད "fine", not the ནས་བཟུང of "since": ཟླ་7པ་ནས་བཟུང)
 @held_back = བསྒྱངས|བསྒྱང|སྒྱངས|སྒྱང|འགྱངས|འགྱང|ཆད་ལུས|སྤྲོད་འཕྲོ|སྤྲད་འཕྲོ|(?:ད་དུང་|ད་བར་)?ལུས(?=་(?:ཡོད|འདུག|སོང))|(?:ཁྱེར|བླངས|འཁྱེར)་ནས་(?:བྲོས|ཡལ)|བཀག་ཉར|བཀག་འཛིན|བཀག་བཞག|(?<!དུས་)བཀག|བཙན་འཁྲི|ཉར་བཞག|ཉར་འཇོག|扣(?:་?བྱས)?|ཉར་(?:གྱི|ཀྱི|གི)་(?:ཡོད|འདུག)|ཉར་ཡོད|(?<!ནས་)བཟུང|(?<!ཐག་)(?<!ཆད་)(?:བཅད|གཅོད)
+# "got it, but ..." (ཕོགས་ཟླ་རེར་ཐོབ་ཀྱི་ཡོད་ཀྱང་བུ་ལོན་ཕྱིར་སྤྲོད་ཀྱི་མི་འདུག "he gets his pay every month,
+# but does not pay back the loan"): the pay was received; what follows the "but" is about something else
+@got_but = (?:ཐོབ|རག|ཡོང|སྤྲད)་(?:ཀྱི་|གི་|གྱི་)?(?:ཡོད|འདུག|ཚར)(?:་(?:ཀྱང|ཡང)|་?ཡིན་ཡང|་?ནའང)
 # a count of months or years: digits, a number word, "a few", "many", "half"
 @number = [0-9]{1,9}|གཅིག|གཉིས|གསུམ|བཞི|ལྔ|དྲུག|བདུན|བརྒྱད|དགུ|བཅུ(?:་(?:གཅིག|གཉིས|གསུམ|བཞི|དྲུག|བདུན|དགུ))?|བཅོ་(?:ལྔ|བརྒྱད)|ཁ་ཤས|མང་པོ|ཕྱེད
 # a span: ཟླ་བ་གསུམ, ཟླ་3, ལོ་གཅིག
@@ -57,12 +60,12 @@
 # ལག་ཏུ་མ་འབྱོར), present མི + stem (མི་སྤྲོད, མི་རག), or the stem with a negative existential after
 # it (སྤྲད་མེད, སྤྲོད་ཀྱི་མི་འདུག, ཐོབ་ཀྱི་མེད, སྤྲོད་ཐུབ་མེད, འབྱོར་མེད), "could not" (ལེན་མ་ཐུབ,
 # སྤྲོད་མ་ཐུབ), hon. གནང་མ་སོང.
-(?<![\x{0F40}-\x{0FBC}])@who_owes?@for_how_long?@pay(?:(?!འདུག|དཀའ་ངལ|གནད་དོན|ཐེ་ཚོམ)[^།\n]){0,50}?(?<![\x{0F40}-\x{0FBC}])@not_given(?![\x{0F40}-\x{0FBC}])
+(?<![\x{0F40}-\x{0FBC}])@who_owes?@for_how_long?@pay(?:(?!འདུག|དཀའ་ངལ|གནད་དོན|ཐེ་ཚོམ|@got_but)[^།\n]){0,50}?(?<![\x{0F40}-\x{0FBC}])@not_given(?![\x{0F40}-\x{0FBC}])
 # The pay, then held over, delayed, owed, withheld or deducted: བསྒྱངས (past of སྒྱང, 拖欠),
 # འགྱངས / ཕྱིར་འགྱངས (delayed), ཆད་ལུས (owed), སྤྲོད་འཕྲོ / ད་དུང་ལུས་ཡོད (left to pay), བཀག་ཉར (withheld),
 # ཁྱེར་ནས་བྲོས (ran off with it),
 # བཅད / གཅོད (cut; not ཐག་བཅད "decided", not ཉེས་ཆད་གཅོད "fine"). Not after མ / མི (negated).
-(?<![\x{0F40}-\x{0FBC}])@who_owes?@for_how_long?@pay(?:(?!འདུག)[^།\n]){0,50}?(?<![\x{0F40}-\x{0FBC}])@not_after_negation@held_back(?![\x{0F40}-\x{0FBC}])
+(?<![\x{0F40}-\x{0FBC}])@who_owes?@for_how_long?@pay(?:(?!འདུག|@got_but)[^།\n]){0,50}?(?<![\x{0F40}-\x{0FBC}])@not_after_negation@held_back(?![\x{0F40}-\x{0FBC}])
 # Cut from the pay: ཕོགས་ཆ་ནས ... བཅད, ཕོགས་ཆའི་ཁྲོད་ནས ... བཅད (the amount and the excuse come between)
 (?<![\x{0F40}-\x{0FBC}])@pay(?:འི་ཁྲོད|་ཁྲོད)?་ནས[^།\n]{0,70}?(?<![\x{0F40}-\x{0FBC}])(?<!ཐག་)(?<!ཆད་)(?:བཅད|གཅོད|བཀག)(?![\x{0F40}-\x{0FBC}])
 # "No pay", "not one yuan of pay": ཕོགས་ཆ་མེད་པར (working without pay), ཕོགས་ཆ་སྒོར་གཅིག་ཀྱང་མེད

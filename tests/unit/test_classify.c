@@ -1328,6 +1328,17 @@ static void tibetan_as_families_tell_it(void **state)
     expect_no_hit("【སྒྲུང་ཐུང】 ལམ་ཕྱགས་པ་ཞིག་གིས་ལོ་པན་གྱི་“ཕོགས་ཟླ་བ་རྗེས་མར་སྤྲོད”ཟེར་བ་དྲན།");
 }
 
+/* "He gets his pay, but does not pay back the loan": the pay was received,
+ * what follows the "but" is another matter; asking and still not getting it
+ * stays a complaint. */
+static void tibetan_got_it_but(void **state)
+{
+    (void)state;
+    expect_no_hit("ཨ་ཁུ་ལ་སྒོར་ ༥༠༠༠ སྐྱིན་པོ་བྱིན་པ་ཡིན། ཁོང་ལམ་ཕྱགས་མཁན་ཡིན། "
+                  "ཕོགས་ཟླ་རེར་ཐོབ་ཀྱི་ཡོད་ཀྱང་བུ་ལོན་ཕྱིར་སྤྲོད་ཀྱི་མི་འདུག");
+    expect_hit("ལམ་ཕྱགས་མཁན་ང་ཚོས་ཕོགས་ཆ་རེ་ཞུ་བྱས་ཀྱང་ད་དུང་སྤྲད་མེད།");
+}
+
 /* Reports and statistics settle what they count (ཚང་མ་ཐག་གཅོད་ཟིན); a deadline
  * (དུས་བཀག) withholds nothing; no arrears found (未发现拖欠工资) is none. No more
  * than a sum in hand (ལག་ཏུ་ ... ལས་མི་འབྱོར), and one month paid with the rest
@@ -1491,6 +1502,7 @@ int main(void)
     cmocka_unit_test(tibetan_delays_and_cooks_are_no_case),
     cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
+    cmocka_unit_test(tibetan_got_it_but),
     cmocka_unit_test(the_rest_mockery_and_goods),
     cmocka_unit_test(chinese_cleaners_set_apart),
     cmocka_unit_test(nested_penalty_words_count_once),
