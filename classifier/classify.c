@@ -1134,8 +1134,15 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             uint32_t subject_gap = char_gap(n, ps, pe, 4 * window);
             for (size_t i = 0; i < r->nmatches && subject_gap > 0; i++) {
                 const wa_match *m = &r->matches[i];
-                if ((s->usable[i] & SUBJECT_OK) && contains(pe, m))
+                if (!(s->usable[i] & SUBJECT_OK))
+                    continue;
+                if (contains(pe, m))
                     subject_gap = 0;
+                /* the nearest mention of the workers counts, not only the one
+                 * the pair was made with (保安和厨师都发了，就我们保洁没发) */
+                uint32_t g = char_gap(n, m, pe, 4 * window);
+                if (g < subject_gap && (m->nstart < pe->nstart || same_clause(n, m, pe)))
+                    subject_gap = g;
             }
             const wa_match *nearer = NULL;
             for (size_t i = 0; i < r->nmatches && !nearer; i++) {

@@ -1405,6 +1405,29 @@ static void chinese_initials_calendar_and_contract(void **state)
     expect_hit("我妈在县城做公厕保洁，合同上写每月2500，结果这半年每月只到手一千八");
 }
 
+/* In the chatter of a town, where every trade talks about pay: the nearest
+ * mention of the cleaners counts against other workers (保安和厨师都发了，就我们
+ * 保洁没发); a collector in his own words (收垃圾的，拖了俺们两个多月); months
+ * named and unpaid, told by a shopkeeper whose tab they run (买烟都记账，说公司五月
+ * 六月的钱都没给); "started holding it back" (开始拖，到现在五个月了). Not
+ * theirs: a deduction by the rules, a past case now paid on time, caregivers,
+ * masons or parcel sorters owed while the cleaners are paid. */
+static void chinese_town_chatter(void **state)
+{
+    (void)state;
+    expect_hit("我们单位的保安和厨师上个月都发了，就我们保洁没发，已经第二个月了");
+    expect_hit("我就是聂荣县收垃圾的，拖了俺们两个多月了");
+    expect_hit("在隆子县开小超市，环卫队的小伙子们买烟都记账，说公司五月六月的钱都没给");
+    expect_hit("小区保洁是外包给劳务公司的，那个公司从去年底就开始拖，到现在五个月了");
+    expect_no_hit("这个月请了五天假，工资少了五百多，按规定扣的，没毛病。环卫的活儿请个假也难啊");
+    expect_no_hit("去年这时候我们环卫队也被拖了三个月，后来才发下来。今年好多了，每个月都准时");
+    expect_no_hit("问了一圈，镇上环卫工工资都是按时发的，倒是卫生院请的护工拖了两个月");
+    expect_no_hit("包工头欠我们砌墙的三个月工钱没给，我媳妇在环卫所上班，幸好她那份工资还能撑着");
+    expect_no_hit("快递驿站老板欠我们两个分拣员一个半月的钱，说旺季过了就给");
+    expect_no_hit("རྩིག་པ་བ་ང་ཚོ་བཅུ་ལ་དཔོན་པོས་ཟླ་བ་བཞི་རིང་གླ་ཆ་མ་སྤྲད། ལམ་ཕྱགས་མཁན་ཚོར་ཟླ་རེར་སྤྲད་ཀྱི་འདུག");
+    expect_hit("ང་ཁུལ་ཆུང་ཞིག་ལ་གཙང་སྦྲ་བྱེད་ནས་ལོ་གཅིག་སོང་། ད་ལྟ་ཟླ་བ་གསུམ་ལ་ཕོགས་མེད།");
+}
+
 /* A penalty word inside another (清零 in 动态清零) is one mention, not two: a
  * complaint that throws the slogan back stays a complaint; a campaign text
  * with two policy words is still one. */
@@ -1510,6 +1533,7 @@ int main(void)
     cmocka_unit_test(chinese_cleaners_set_apart),
     cmocka_unit_test(nested_penalty_words_count_once),
     cmocka_unit_test(chinese_initials_calendar_and_contract),
+    cmocka_unit_test(chinese_town_chatter),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
