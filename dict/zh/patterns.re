@@ -12,7 +12,7 @@
 # so that a pattern that holds it and no arrears term still counts (the prefilter rule above).
 # the pay: the Tibetan words a mixed post puts before a Chinese verb (ཟླ་ཕོགས 2024年8月起未发放),
 # plain words, then the homophones and pinyin people write to get past filters
-@pay = ཟླ་ཕོགས|ཕོགས་ཆ|གླ་ཆ|工次贝|攻资|公姿|功姿|攻姿|薪zi|工资|薪水|薪资|薪酬|薪金|月薪|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|工资款|公资|工姿|工滋|功资|工zi|gong资|gongzi|gz|xinshui|工qian|gongqian
+@pay = ཟླ་ཕོགས|ཕོགས་ཆ|གླ་ཆ|ཕོགས|工次贝|攻资|公姿|功姿|攻姿|薪zi|工资|薪水|薪资|薪酬|薪金|月薪|工钱|血汗钱|辛苦钱|报酬|劳务费|加班费|工资款|公资|工姿|工滋|功资|工zi|gong资|gongzi|gz|xinshui|工qian|gongqian
 # held back, after the pay (扌口 is 扣 split in two): 拖 and its homophone 托 (not 委托, 托管, 托运: the pay entrusted or
 # carried), 欠, withheld (压, not 压力), deducted (扣, not the payroll's 扣除社保), stuck (卡住, not
 # 工资卡 the pay card), put off, cut, not seen (不见, not 不见涨)
@@ -85,7 +85,7 @@
 # the formal "has not paid N workers' wages for October to December": a longer reach
 (?:未|没有|尚未|仍未|至今未|一直未)(?:向|给|为)?(?:我们|他们|她们|工人们?|职工|员工|大家)?@ontime?(?:支付|发放|结清|兑现|兑付)[^,;!?。\n]{0,24}?@pay
 # owed for months (not another task put off: 拖了三个月才交体检报告)
-(?:拖|欠|压|等|推)(?:了|着|到)?(?:他|她|我|我们|他们|她们|大家|人家|俺|俺们)?(?:快|近|整整|足足|第)?(?:@count)(?:个多|多个|个)?(?:月|年)(?!才(?:交|办|做|来|去|还|修|批|回|报|写|到位))
+(?:拖|欠|压|等|推|晾)(?:了|着|到)?(?:他|她|我|我们|他们|她们|大家|人家|俺|俺们)?(?:快|近|整整|足足|第)?(?:@count)(?:个多|多个|个)?(?:月|年)(?!才(?:交|办|做|来|去|还|修|批|回|报|写|到位))
 # the rest still nowhere (剩下那一半还是没影), or left to wait (先发一半，剩下的等年后)
 (?:剩下|剩余|其余|余下)(?:的)?[^,;!?。\n]{0,6}?(?:还是|还|仍|仍然|依然|一直|至今)?(?:没影|没下文|没动静|没到|没给|没发)
 (?:剩下|剩余|其余|余下)的?(?:要|得|还得)?等(?:到)?(?:年后|年底|过年|明年|下个月|下月|月底|藏历年后|拨款)
@@ -97,6 +97,10 @@
 (?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:[、和跟,，](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?)?的(?:@pay|钱)?(?:都|也|还|一直|至今)?(?:没有?|未)(?:给|发|结|到账|打)
 # started to hold it back and months have passed (从去年底就开始拖，到现在五个月了; not 拖地, mopping)
 开始拖(?!地|鞋|把)[^,;!?。\n]{0,3}?[,，]?(?:到现在|至今|现在)?(?:已经|都)?(?:@count)(?:个多|多个|个)?月
+# worked for nothing for months (义务劳动三个月了, 白干了两个月)
+(?:义务劳动|白干|白打工)(?:了)?(?:整整|快|近)?(?:@count)(?:个多|多个|个)?月
+# an allowance cut with the pay (连高温补贴也一起扣了)
+(?:高温补贴|补贴|全勤奖?|奖金)(?:也|都)?(?:一起|一并|全)?(?:被)?扣(?:了|掉|光)
 # the money gone for months, as emoji write it: 💰❌❌ 第三个月了 (钱没没第三个月了), 💰已经🈚了三个月了
 钱(?:已经|都|又|还|也)?没{1,4}(?:了)?[^,;!?。\n]{0,3}?(?:第|整整|快|近|足足)?(?:@count)(?:个多|多个|个)?月
 # only a few months of the year paid: 一共才领了两个月的, 只拿到四个月的钱
@@ -144,6 +148,10 @@
 (?:每月|每个月|月月)(?:都)?扣(?!除?(?:五险|社保|个税|税|公积金|保险|水电))[^,;!?。\n]{0,6}?(?:[0-9]{1,9}|[一二两三四五六七八九十百千几]{1,8})(?:元|块)(?![^,;!?。\n]{0,4}?(?:社保|五险|公积金|个税|保险|税|水电))
 
 [negation]
+# "will theirs be held back too?" (保洁的工资会不会也欠着？没听说): a question, no case
+会不会(?:也|又)?(?:欠|拖|扣|压)(?:着|了)?
+# if the company goes under (如果保洁公司倒闭了，老板跑路，工资谁来给): a case that may come
+如果[^。!?\n]{0,16}?(?:倒闭|破产|跑路)
 # "if the wages are held back" (环卫工被拖欠工资的话应该找谁): a question on a case that may come
 (?:拖欠|欠薪|欠发|克扣|被扣|压着?)(?:了)?[^,;!?。\n]{0,8}?的话
 # denial, prohibition or a mere possibility before the arrears word
@@ -219,6 +227,7 @@
 倒是(?:每月|每个月|一直|都|月月)?(?:按时|准时|按月|照发)
 # the others were paid, "but the cleaners' side got theirs first / early" (保洁那边倒是先发了, 工资倒是早就结清了)
 倒是(?:先|早就|早|都|已经)(?:发了|给了|结了|结清了|发下来了|到账了)
+(?:保洁|环卫|清洁|扫地|扫大街)[^,;!?。\n]{0,4}?倒是(?:发了|给了|结了|结清了|发下来了|到账了)
 (?:倒|倒是)没有?(?:这回事|这种事|这个问题)
 # once owed, now fine: 以前的老板欠钱，现在换了公司好多了; 好在到现在都按时
 (?:以前|前几年|那几年|过去|当年|早些年|去年|前年)[^。!?\n]{0,30}?(?:欠|拖)[^\n]{0,30}?(?:现在|今年|如今)[^。!?\n]{0,12}?(?:好多了|好了|按时|按月|正常|不欠了|不拖了|准时)

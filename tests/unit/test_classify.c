@@ -1428,6 +1428,38 @@ static void chinese_town_chatter(void **state)
     expect_hit("ང་ཁུལ་ཆུང་ཞིག་ལ་གཙང་སྦྲ་བྱེད་ནས་ལོ་གཅིག་སོང་། ད་ལྟ་ཟླ་བ་གསུམ་ལ་ཕོགས་མེད།");
 }
 
+/* The hardest writing: nicknames (穿橙衣服的那些阿佳, 城市美容师, 马路天使), "zero
+ * wages" for a season, "voluntary labour" for months, held out on (晾了仨月),
+ * Tibetan with the pay named in loanwords (ཧྭན་ཝེ, ཀུང་ཙི ... ལ་མ་ཐོབ), cleaners
+ * as གཙང་བཤེར་བྱེད་མཁན, "nothing at all" (工资 ཅི་ཡང་མེད), red notes not seen,
+ * Tibetan months with a Chinese verb (ཟླ་བ་གསུམ་没领到). Not cases: a game, a
+ * cook owed while the cleaners were paid, builders owed while the sweepers
+ * are paid, a question whether theirs will be held too, a company that may
+ * go under, the brain's own cleaner, a question in mixed writing, a deposit
+ * kept after the pay was settled. */
+static void hardest_writing_both_ways(void **state)
+{
+    (void)state;
+    expect_hit("穿橙衣服的那些阿佳，一个月三千出头，就这三千，已经三个月没见着了");
+    expect_hit("感谢某环卫公司，让我们的环卫工人体验了整整一个季度的“零工资”生活");
+    expect_hit("我们这儿的“城市美容师”已经义务劳动三个月了，工资？什么工资？");
+    expect_hit("马路天使们被某环境公司晾了仨月了，去问还被骂");
+    expect_hit("ཧྭན་ཝེ་ཀུང་སིའི་ཀུང་ཙི་ཟླ་བ་གསུམ་ལ་མ་ཐོབ།");
+    expect_hit("གཞིས་ཀ་རྩེའི་སློབ་གྲྭ་ཞིག་ལ་གཙང་བཤེར་བྱེད་མཁན་ཨ་ཅག་ཚོར་ཟླ་བ་གཉིས་རིང་ཕོགས་མ་སྤྲད།");
+    expect_hit("ང་ཚོ་环卫队 ཡིན། ཟླ་བ་བཞི་རིང་工资 ཅི་ཡང་མེད།");
+    expect_hit("ལམ་ཕྱགས་མཁན་ཚོས་ཤོག་ལྷེ་དམར་པོ་མཐོང་མ་མྱོང་བར་ཟླ་བ་གསུམ་སོང་།");
+    expect_hit("保洁ཨ་ཅག་ཚོ་ཟླ་བ་གསུམ་没领到");
+    expect_no_hit("玩游戏把环卫预算砍到零，游戏里欠环卫工的钱，现实里可别这样");
+    expect_no_hit("学校食堂的炊事员说工资拖了两个月，保洁的倒是发了");
+    expect_no_hit("环卫工的工资都按时发了，就我们这些盖房子的被拖着");
+    expect_no_hit("准备去保洁公司上班，保洁的工资会不会也欠着？有人知道吗");
+    expect_no_hit("问个问题：如果保洁公司突然倒闭了，老板跑路，工人工资谁来给？");
+    expect_no_hit("我大脑里负责打扫的那位保洁阿姨已经罢工三个月了，估计也是被拖欠工资了");
+    expect_no_hit("ཕོགས་མ་སྤྲད་ན་该找哪里啊？准备去保洁公司上班");
+    expect_no_hit("ང་གཙང་བཤེར་ཀུང་སི་ནས་ལས་ཀ་བཞག་པ་ཡིན། ཕོགས་ཚང་མ་རག་ཚར། "
+                  "འོན་ཀྱང་གཏའ་དངུལ་སྒོར་ ༥༠༠ ད་དུང་ཕྱིར་སྤྲད་མེད།");
+}
+
 /* A penalty word inside another (清零 in 动态清零) is one mention, not two: a
  * complaint that throws the slogan back stays a complaint; a campaign text
  * with two policy words is still one. */
@@ -1534,6 +1566,7 @@ int main(void)
     cmocka_unit_test(nested_penalty_words_count_once),
     cmocka_unit_test(chinese_initials_calendar_and_contract),
     cmocka_unit_test(chinese_town_chatter),
+    cmocka_unit_test(hardest_writing_both_ways),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
