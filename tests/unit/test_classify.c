@@ -1449,6 +1449,9 @@ static void hardest_writing_both_ways(void **state)
     expect_hit("ང་ཚོ་环卫队 ཡིན། ཟླ་བ་བཞི་རིང་工资 ཅི་ཡང་མེད།");
     expect_hit("ལམ་ཕྱགས་མཁན་ཚོས་ཤོག་ལྷེ་དམར་པོ་མཐོང་མ་མྱོང་བར་ཟླ་བ་གསུམ་སོང་།");
     expect_hit("保洁ཨ་ཅག་ཚོ་ཟླ་བ་གསུམ་没领到");
+    expect_hit("གྲོང་ཁྱེར་གྱི་མཛེས་སྒྲིག་པ་ཚོའི་ངལ་གླ་ཟླ་བ་གཉིས་ལ་ཡལ་སོང་།");
+    expect_hit("ལམ་གྱི་ཨ་མ་ལགས་ཚོར་ཕོགས་ཟླ་བ་གསུམ་ལ་མ་སླེབས།");
+    expect_hit("nga'i a ma lam kha phyags mkhan red. zla ba gnyis phogs sprad med.");
     expect_no_hit("玩游戏把环卫预算砍到零，游戏里欠环卫工的钱，现实里可别这样");
     expect_no_hit("学校食堂的炊事员说工资拖了两个月，保洁的倒是发了");
     expect_no_hit("环卫工的工资都按时发了，就我们这些盖房子的被拖着");
