@@ -391,7 +391,11 @@ uint32_t wa_pictograph_word(uint32_t cp)
     case 0x1F911: /* 🤑 */
         return 0x94B1; /* 钱 */
     case 0x1F9F9: /* 🧹 broom */
+    case 0x1F6BD: /* 🚽 toilet (🚽守门大爷: the toilet keeper) */
+    case 0x1F5D1: /* 🗑 wastebasket (收🗑的: the collectors) */
         return cp;
+    case 0x1F6AE: /* 🚮 litter in a bin */
+        return 0x1F5D1;
     case 0x274C:  /* ❌ cross mark: none, not (💰❌, 工资❌发) */
     case 0x1F6AB: /* 🚫 */
     case 0x1F21A: /* 🈚 the squared 無: none */

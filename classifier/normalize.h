@@ -54,7 +54,8 @@ uint32_t wa_norm_char(uint32_t cp);
 int wa_tibetan_is_syllable_cp(uint32_t cp);
 
 /* The word a pictograph stands for in a post (💰 and the other money signs
- * for 钱, the broom 🧹 for itself, a letter the dictionary may hold; the cross
+ * for 钱, the broom 🧹, the toilet 🚽 and the bin 🗑 (🚮 too) for themselves,
+ * letters the dictionary may hold; the cross
  * ❌, 🚫 and the squared 🈚 for 没), or 0 for any other codepoint. Outside
  * Tibetan text these are read as letters, not dropped as emoji are: 工💰 is
  * 工钱, 环🧹工人 holds 🧹, 💰❌ is 钱没. After a Tibetan syllable they stand for

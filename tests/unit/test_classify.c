@@ -1493,6 +1493,7 @@ static void emoji_money_gone_for_months(void **state)
 {
     (void)state;
     expect_hit("贡嘎县的环卫工🧹 三个月没💴💴 老板电话不接");
+    expect_hit("开🚛收🗑的兄弟们 这个月💰又没到账 已经第五个月了");
     expect_hit("🧹🧹 墨竹工卡县的大姐们：💰❌❌ 第四个月了，电话打过去没人接");
     expect_hit("八一镇扫街的阿姨们💰都🈚了两个月了，老板一直说等拨款");
     expect_hit("ལམ་ཕྱགས་མཁན་ཨ་ཅག་ཚོ 💰❌ ཟླ་བ་ ༣ ཀུང་སི་ལ་ཞུས་ཀྱང་ལན་མེད");

@@ -292,6 +292,10 @@ static void pictographs_read_as_words(void **state)
     assert_norm("工资❌发", "工资没发");
     assert_norm("💰已经🈚了", "钱已经没了");
     assert_norm("ཕོགས❌ཆ", "ཕོགས་ཆ");
+    /* the bin and the toilet are letters too; the bin with litter is the bin */
+    assert_norm("收🗑的", "收🗑的");
+    assert_norm("收🚮的", "收🗑的");
+    assert_norm("🚽守门", "🚽守门");
 }
 
 /* ---- invalid input ----------------------------------------------------------------- */

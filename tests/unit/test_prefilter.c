@@ -627,9 +627,10 @@ static void raw_stage_sees_every_hiding_place(void **state)
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ\U0001F4B0ཕོགས་སྤྲད་མེད།", /* the same for a tsheg */
         "环卫工人说公司工资\u274C拖欠三个月",      /* a pictograph word inside the plane (❌ is 没) */
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ\u274Cཕོགས་སྤྲད་མེད།", /* the same for a tsheg */
+        "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ\U0001F5D1ཕོགས་སྤྲད་མེད།", /* the bin for a tsheg */
     };
     /* expected verdicts: 2 unsure, 0 reject (the plain controls) */
-    static const int want[] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 2, 2, 2, 2, 2};
+    static const int want[] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 2, 2, 2, 2, 2, 2};
     assert_int_equal(sizeof want / sizeof want[0], sizeof hidden / sizeof hidden[0]);
     for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
         char buf[512];
