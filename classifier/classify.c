@@ -1158,10 +1158,10 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                  * of a Tibetan one (objects come first there), it is what the
                  * arrears cost: 工资没发，房租都交不起了, ཕོགས་ཆ་མ་རག་པས་ཁང་གླ་སྤྲོད་ཐུབ་མེད. */
                 int object = m->nstart < pe->nstart || (same_clause(n, m, pe) && !tibetan_at(n, m->nstart));
-                /* as near as the subject (in characters), the one in the
-                 * event's clause is its object (厨师被欠了四个月工资，保洁那边没事) */
-                /* in a Tibetan sentence the one owed stands before the verb: a
-                 * subject in another sentence does not take the event from it */
+                /* In a Tibetan sentence the one owed stands before the verb: a
+                 * subject in another sentence does not take the event from it.
+                 * As near as the subject (in characters), the one in the
+                 * event's clause is its object (厨师被欠了四个月工资，保洁那边没事). */
                 int tibetan_owed = m->nstart < pe->nstart && tibetan_at(n, pe->nstart) && subject_gap > 0 &&
                                    same_sentence(n, m, pe) && !same_sentence(n, ps, pe);
                 if (contains(m, pe) || tibetan_owed ||

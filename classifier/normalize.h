@@ -53,14 +53,13 @@ uint32_t wa_norm_char(uint32_t cp);
  * signs, subjoined letters, marks): everything else is a syllable boundary. */
 int wa_tibetan_is_syllable_cp(uint32_t cp);
 
-/* The word a pictograph stands for in a post (💰 and the other money signs
- * for 钱, the broom 🧹, the toilet 🚽 and the bin 🗑 (🚮 too) for themselves,
- * letters the dictionary may hold; the cross
- * ❌, 🚫 and the squared 🈚 for 没), or 0 for any other codepoint. Outside
- * Tibetan text these are read as letters, not dropped as emoji are: 工💰 is
- * 工钱, 环🧹工人 holds 🧹, 💰❌ is 钱没. After a Tibetan syllable they stand for
- * a tsheg, as other symbols do. Every one lies at U+2000..U+2BFF or beyond
- * the BMP. */
+/* The word a pictograph stands for in a post, or 0 for any other codepoint:
+ * 💰 and the other money signs for 钱; the broom 🧹, the toilet 🚽 and the
+ * bin 🗑 (🚮 too) for themselves, letters the dictionary may hold; the cross
+ * ❌, 🚫 and the squared 🈚 for 没. Outside Tibetan text these are read as
+ * letters, not dropped as emoji are: 工💰 is 工钱, 环🧹工人 holds 🧹, 💰❌ is
+ * 钱没. After a Tibetan syllable they stand for a tsheg, as other symbols do.
+ * Every one lies at U+2000..U+2BFF or beyond the BMP. */
 uint32_t wa_pictograph_word(uint32_t cp);
 
 /* True for codepoints that end a sentence in normalised text. */
