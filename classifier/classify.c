@@ -456,18 +456,25 @@ static int run_signal_patterns(wa_session *s, const wa_dict *d)
     return 0;
 }
 
-/* Characters between two spans (0 when they overlap). */
-static uint32_t char_gap(const wa_norm *n, const wa_match *a, const wa_match *b, uint32_t limit)
+/* The bytes of normalised text between two spans, 0 when they overlap;
+ * *from is where they start. */
+static uint32_t gap_bytes(const wa_match *a, const wa_match *b, uint32_t *from)
 {
     const wa_match *first = a->nstart <= b->nstart ? a : b, *second = first == a ? b : a;
-    if (second->nstart <= first->nend)
-        return 0;
-    uint32_t bytes = second->nstart - first->nend;
+    *from = first->nend;
+    return second->nstart <= first->nend ? 0 : second->nstart - first->nend;
+}
+
+/* Characters between two spans (0 when they overlap), for "within limit":
+ * up to limit it answers with the bytes, which are never fewer. */
+static uint32_t char_gap(const wa_norm *n, const wa_match *a, const wa_match *b, uint32_t limit)
+{
+    uint32_t from, bytes = gap_bytes(a, b, &from);
     if (bytes <= limit)
         return bytes; /* bytes >= characters */
     if (bytes > 4 * limit)
         return limit + 1;
-    return (uint32_t)wa_utf8_count(n->text.data + first->nend, bytes);
+    return (uint32_t)wa_utf8_count(n->text.data + from, bytes);
 }
 
 /* Characters between two spans (0 when they overlap), counted exactly up to
@@ -475,13 +482,10 @@ static uint32_t char_gap(const wa_norm *n, const wa_match *a, const wa_match *b,
  * comma (one byte) nearer than a Han character (three). */
 static uint32_t exact_gap(const wa_norm *n, const wa_match *a, const wa_match *b, uint32_t cap)
 {
-    const wa_match *first = a->nstart <= b->nstart ? a : b, *second = first == a ? b : a;
-    if (second->nstart <= first->nend)
-        return 0;
-    uint32_t bytes = second->nstart - first->nend;
+    uint32_t from, bytes = gap_bytes(a, b, &from);
     if (bytes > 4 * cap)
         return cap + 1;
-    uint32_t c = (uint32_t)wa_utf8_count(n->text.data + first->nend, bytes);
+    uint32_t c = (uint32_t)wa_utf8_count(n->text.data + from, bytes);
     return c > cap ? cap + 1 : c;
 }
 
@@ -1131,18 +1135,19 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                 continue;
             /* An event that names the workers inside itself (先欠着保洁的工资)
              * is about them, whatever else is near. */
+            /* the nearest mention of the workers counts, not only the one the
+             * pair was made with (保安和厨师都发了，就我们保洁没发) */
+            const wa_match *ns = ps;
             uint32_t subject_gap = char_gap(n, ps, pe, 4 * window);
             for (size_t i = 0; i < r->nmatches && subject_gap > 0; i++) {
                 const wa_match *m = &r->matches[i];
                 if (!(s->usable[i] & SUBJECT_OK))
                     continue;
-                if (contains(pe, m))
-                    subject_gap = 0;
-                /* the nearest mention of the workers counts, not only the one
-                 * the pair was made with (保安和厨师都发了，就我们保洁没发) */
-                uint32_t g = char_gap(n, m, pe, 4 * window);
-                if (g < subject_gap && (m->nstart < pe->nstart || same_clause(n, m, pe)))
+                uint32_t g = contains(pe, m) ? 0 : char_gap(n, m, pe, 4 * window);
+                if (g < subject_gap && (g == 0 || m->nstart < pe->nstart || same_clause(n, m, pe))) {
                     subject_gap = g;
+                    ns = m;
+                }
             }
             const wa_match *nearer = NULL;
             for (size_t i = 0; i < r->nmatches && !nearer; i++) {
@@ -1163,11 +1168,11 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                  * As near as the subject (in characters), the one in the
                  * event's clause is its object (厨师被欠了四个月工资，保洁那边没事). */
                 int tibetan_owed = m->nstart < pe->nstart && tibetan_at(n, pe->nstart) && subject_gap > 0 &&
-                                   same_sentence(n, m, pe) && !same_sentence(n, ps, pe);
+                                   same_sentence(n, m, pe) && !same_sentence(n, ns, pe);
                 if (contains(m, pe) || tibetan_owed ||
                     (object && (char_gap(n, m, pe, 4 * window) < subject_gap ||
-                                (subject_gap > 0 && same_clause(n, m, pe) && !same_clause(n, ps, pe) &&
-                                 exact_gap(n, m, pe, 4 * window) <= exact_gap(n, ps, pe, 4 * window)))))
+                                (subject_gap > 0 && same_clause(n, m, pe) && !same_clause(n, ns, pe) &&
+                                 exact_gap(n, m, pe, 4 * window) <= exact_gap(n, ns, pe, 4 * window)))))
                     nearer = m;
             }
             if (!nearer)
