@@ -269,12 +269,13 @@ static void push_unsure(const char **rx, size_t *rl, unsigned *ri, unsigned *rf,
     *off += k;
 }
 
-/* Whether hides_terms looks at every occurrence of BMP codepoint cp (written
- * in 2 or 3 bytes): its lead byte is not one the vector scan skips (ASCII
- * letters and digits, U+4000..U+9FFF, and with skip_e0 U+0800..U+0FFF). */
+/* Whether hides_terms looks at every occurrence of codepoint cp: its lead
+ * byte is not one the vector scan skips (ASCII letters and digits,
+ * U+4000..U+9FFF, and with skip_e0 U+0800..U+0FFF). Every character beyond
+ * the BMP is looked at (hides_at). */
 static int scan_visits(const wa_prefilter *p, uint32_t cp)
 {
-    if (cp < 0x80 || cp >= 0x10000 || (cp >= 0x4000 && cp <= 0x9FFF))
+    if (cp < 0x80 || (cp >= 0x4000 && cp <= 0x9FFF))
         return 0;
     return !(p->skip_e0 && cp >= 0x800 && cp <= 0xFFF);
 }
@@ -423,10 +424,12 @@ static int raw_build(wa_prefilter *p, const wa_dict *d, const char **exprs, cons
         if (!is_term_char(p, fold_pairs[i].to) || is_term_char(p, cp))
             continue;
         if (scan_visits(p, cp)) {
-            /* The vector scan stops on it anyway: a bit is cheaper than a
-             * short literal in Vectorscan (accented and full-width letters
+            /* The vector scan stops on it anyway: a bit (or, beyond the BMP,
+             * hides_at asking the normaliser) is cheaper than a short literal
+             * in Vectorscan (accented, full-width and mathematical letters
              * are most of the variants). */
-            p->variant_chars[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+            if (cp < 0x10000)
+                p->variant_chars[cp >> 3] |= (uint8_t)(1u << (cp & 7));
             continue;
         }
         size_t k = wa_utf8_encode(cp, vbytes + off);
@@ -506,6 +509,8 @@ static int hides_at(const wa_prefilter *p, const unsigned char *s, size_t len, s
      * normalised stage decides */
     if ((cp >= 0x10000 && p->astral_terms) || wa_pictograph_word(cp))
         return 1;
+    if (cp >= 0x10000 && cp != WA_UTF8_INVALID && is_term_char(p, wa_norm_char(cp)))
+        return 1; /* a variant of a term letter (𝐀 for A): raw_build gave it no literal */
     if (tibetan(cp))
         return !p->tibetan_raw; /* else the Tibetan literals decide */
     uint32_t to = wa_norm_char(cp);

@@ -614,6 +614,7 @@ static void raw_stage_sees_every_hiding_place(void **state)
         "环卫工人说公司拖\u0301欠三个月",         /* a combining mark */
         "环卫工人说公司拖\u201C欠\u201D三个月",   /* quotation marks */
         "ｈｕａｎｗｅｉ说公司拖欠三个月",         /* full-width pinyin */
+        "\U0001D421\U0001D42E\U0001D41A\U0001D427\U0001D430\U0001D41E\U0001D422说公司拖欠三个月", /* mathematical bold pinyin */
         "ང་ཚོ་ལམ ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་ཕོགས་སྤྲད་མེད།", /* a space for a tsheg */
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ\u0F0Cཕོགས་སྤྲད་མེད།", /* a non-breaking tsheg */
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ་་ཕོགས་སྤྲད་མེད།", /* a doubled tsheg */
@@ -630,7 +631,7 @@ static void raw_stage_sees_every_hiding_place(void **state)
         "ང་ཚོ་ལམ་ཕྱགས་ལས་མི་ཡིན། ཀུང་སིས་ཟླ\U0001F5D1ཕོགས་སྤྲད་མེད།", /* the bin for a tsheg */
     };
     /* expected verdicts: 2 unsure, 0 reject (the plain controls) */
-    static const int want[] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 2, 2, 2, 2, 2, 2};
+    static const int want[] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 2, 2, 2, 2, 2, 2};
     assert_int_equal(sizeof want / sizeof want[0], sizeof hidden / sizeof hidden[0]);
     for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
         char buf[512];
@@ -661,6 +662,8 @@ static void raw_stage_sees_every_hiding_place(void **state)
         "བཀྲ་ཤིས་བདེ་ལེགས། དེ་རིང་གནམ་གཤིས་ཡག་པོ་འདུག །",
         /* an emoji that is no pictograph word stays nothing, though the broom is a term */
         "今天天气很好\U0001F602，我们去公园散步。",
+        /* a mathematical letter that is no variant of a term letter (q is in no term) */
+        "今天天气很好\U0001D42A，我们去公园散步。",
     };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
         assert_int_equal(raw_verdict(d, scratch, NULL, plain[i]), WA_PREFILTER_REJECT);
