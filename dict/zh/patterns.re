@@ -297,6 +297,13 @@
 # the job word as a joke's title the writer takes at home or in a chat group (我是群里的“保洁员”,
 # 专门删广告; the quotes are gone after normalisation). Not "the cleaner in our group chat said".
 (?:我是|我就是|当了|当上了?|做了|成了)(?:群里|家里|家中|屋里|宿舍里|班里|朋友圈里?)的?(?:保洁员|清洁工|环卫工|环卫主管|保洁主管|清洁员)
+# "no problem yet": a question asked ahead of any case (公司倒闭了保洁的工资谁给？目前还没问题，先了解一下).
+# Not "还没发" (still unpaid): only 问题.
+(?:目前|现在|暂时|眼下)还?(?:没|没有)(?:什么|啥)?(?:问题|出问题)
+# the job as a simile for the writer or someone near (我老婆说我就像个环卫工，天天收拾烂摊子，还没工资):
+# "like a cleaner" is no cleaner. Not "像我们这样的环卫工", which is one.
+# Not 好像 ("it seems": 好像一个环卫工被欠了工资), not 跟 without 一样 or 似的 (跟一个环卫工聊天).
+(?<!好)(?:像|像是|活像)(?:个|一个)(?:环卫工|保洁员|保洁阿姨|清洁工|扫大街的|扫地的)|跟(?:个|一个)(?:环卫工|保洁员|保洁阿姨|清洁工|扫大街的|扫地的)(?:一样|似的)
 # a pet given a job or a wage in the same sentence (我家猫算是家里的环卫主管了，工资只有小鱼干)
 (?:我家|家里的?|我的)(?:猫|狗|猫咪|狗狗|喵星人|汪星人|主子)[^。!?\n]{0,30}?(?:工资|主管|上班|打工|发薪|薪水)
 
