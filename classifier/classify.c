@@ -802,13 +802,31 @@ static void choose_region(wa_session *s, const wa_dict *d)
  * names someone else. */
 enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4, RIVAL = 8 };
 
-/* Whether other workers are named nearer to event e than any sanitation
- * subject is (保安 in 我们保安的迟迟不发): then the event is theirs, and it
- * does not reopen a case the sanitation workers saw settled. */
+/* Whether event e lies inside a resolution: the owed pay as the object of
+ * its payment (已解决（企业已补发拖欠工资）, 当场支付拖欠工资) is the debt
+ * being paid, not one still open. */
+static int inside_resolution(const wa_dict *d, const wa_result *r, const wa_match *e)
+{
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *m = &r->matches[i];
+        if (role_of(d, m) == WA_ROLE_RESOLUTION && !m->cancelled && m != e && contains(m, e))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether other workers or another debt are named nearer to event e than
+ * any sanitation subject is (保安 in 我们保安的迟迟不发; 工伤赔偿款……拖了快一年):
+ * then the event is theirs, and it does not reopen a case the sanitation
+ * workers saw settled. An event that names the pay (工资仍未发放) is no
+ * other debt's. */
 static int others_nearer(const wa_session *s, const wa_dict *d, const wa_match *e, uint32_t window)
 {
     const wa_result *r = &s->res;
     uint32_t subject = UINT32_MAX, others = UINT32_MAX;
+    int pay = 0;
+    for (size_t i = 0; i < r->nmatches && !pay; i++)
+        pay = role_of(d, &r->matches[i]) == WA_ROLE_WAGE && !r->matches[i].cancelled && contains(e, &r->matches[i]);
     for (size_t i = 0; i < r->nmatches; i++) {
         const wa_match *m = &r->matches[i];
         uint32_t gap;
@@ -816,7 +834,8 @@ static int others_nearer(const wa_session *s, const wa_dict *d, const wa_match *
             gap = char_gap(&s->norm, m, e, 4 * window);
             if (gap < subject)
                 subject = gap;
-        } else if ((s->usable[i] & RIVAL) && role_of(d, m) == WA_ROLE_OTHERS && !m->cancelled) {
+        } else if ((s->usable[i] & RIVAL) && names_others(d, m) && !m->cancelled &&
+                   (role_of(d, m) == WA_ROLE_OTHERS || !pay)) {
             gap = char_gap(&s->norm, m, e, 4 * window);
             if (gap < others)
                 others = gap;
@@ -1098,7 +1117,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             for (size_t i = 0; i < r->nmatches && !later; i++) {
                 const wa_match *m = &r->matches[i];
                 if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && !is_anchor(d, m) && m->nstart >= best->nend &&
-                    !others_nearer(s, d, m, window))
+                    !others_nearer(s, d, m, window) && !inside_resolution(d, r, m))
                     later = m;
             }
             if (later) {

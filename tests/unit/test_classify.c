@@ -1514,6 +1514,37 @@ static void chinese_worries_settlements_and_jokes(void **state)
     expect_no_hit("申论题：某县环卫工人被拖欠工资三个月，请结合材料分析原因。");
 }
 
+/* Office records and their settlements: the owed pay as the object of its
+ * payment (已补发拖欠工资, 当场支付拖欠工资) is paid; a later delay nearer to
+ * another debt is that debt's, but one that names the pay stays the
+ * workers'; a fee owed to the company, a worry before taking the job, a
+ * pledge's "in case", a simile. */
+static void settled_records_debts_and_similes(void **state)
+{
+    (void)state;
+    expect_no_hit("诉求：环卫工人欠薪。办理结果：已解决（环卫公司已补发拖欠工资2.4万元），回访满意。");
+    expect_no_hit("经县人社局调解，3名保洁员与物业公司达成协议，公司当场支付拖欠工资9000元。");
+    expect_no_hit("我妈在城关区扫大街，工资公司一直照发，就是去年摔伤的医药费说要等保险理赔才给，拖了大半年了。");
+    expect_hit("环卫工人们上个月的欠薪已补发。听说区里拖着公司的服务费没结，现在这个月工资仍未发放。");
+    expect_hit("环卫工人工资没发，我妈连医药费都交不起了，已经三个月了。");
+    expect_no_hit("县里拖欠某环卫服务有限公司2023年度服务费约180万元，公司负责人说压力很大。");
+    expect_no_hit("想去物业当保洁，怕到时候干满一个月不给发，有人知道这家吗？");
+    expect_no_hit("本物业承诺：保洁员工资每月15日前发放，如遇工资未按时发放，可拨打监督电话。");
+    expect_no_hit("我老公说我就像个保洁阿姨，天天给全家收拾，工资三年没发过😂");
+    expect_hit("好像一个环卫工被欠了三个月工资，在公司门口坐着呢。");
+}
+
+/* Tibetan: the household's own cleaner is a joke, "no trouble now" asks
+ * ahead of a case; the pay in Wylie letters, sweeping "on the road". */
+static void tibetan_household_jokes_and_wylie_pay(void **state)
+{
+    (void)state;
+    expect_no_hit("ངའི་ཨ་ཅག་ནི་ཁྱིམ་ཚང་གི་ཕྱག་དར་བ་རེད། ཕོགས་ལོ་གཉིས་ལ་སྤྲད་མེད 😂");
+    expect_no_hit("ཀུང་སི་ཁ་བརྡལ་ན་ལམ་ཕྱགས་མཁན་ཚོའི་ཕོགས་ཆ་སུས་སྤྲོད་ཀྱི་རེད། ང་ཚོར་ད་ལྟ་སྐྱོན་མེད། དྲི་བ་ཙམ་རེད།");
+    expect_hit("ལམ་ཕྱགས་མཁན་ཚོའི་phogs ཐེངས་རེ་བཞིན་འགྱངས་ཀྱི་ཡོད། ད་ལོ་ཟླ་བ་གསུམ་སོང་།");
+    expect_hit("ཨ་མ་ལམ་ཁར་ཕྱགས་ཀྱི་ཡོད། ཀུང་སིས་ཟླ་བ་ལྔའི་ཕོགས་ཆ་སྤྲད་མེད།");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1574,6 +1605,8 @@ int main(void)
     cmocka_unit_test(chinese_town_chatter),
     cmocka_unit_test(hardest_writing_both_ways),
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
+    cmocka_unit_test(settled_records_debts_and_similes),
+    cmocka_unit_test(tibetan_household_jokes_and_wylie_pay),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
