@@ -33,6 +33,9 @@
 (?:@pay|的钱)[^,;!?。\n]{0,12}?@not(?:有|能|再)?@ontime?(?:发放|发下来|结清|付清|补发|拿到|领到|到手|到账|兑现|发|给|到|结|付|打|算|见|开|拨|批|认)
 # the pay, then it was held back (not "must never be held back": 工资千万别拖; not "never was": 工资从来没被拖欠过)
 (?:@pay|的钱)(?:(?!千万|别|不要|不能|不得|切勿|不许|不准|没|未|不曾)[^,;!?。\n]){0,8}?(?:被)?@held
+# left hanging (过年前的工资到现在还挂着呢), or it cannot be paid on time (公司3月份工资无法按时于4月15日发放)
+(?:@pay|的钱)[^,;!?。\n]{0,8}?(?:还|一直|都|仍|仍然|还在)(?:挂着|挂在那|挂账)
+(?:@pay|的钱)(?:将|会)?(?:无法|不能|没法|没能|未能)(?:按时|按期|如期|准时|正常)
 # put off to some later day: 工资等冬天再说, 钱要等过完藏历年才发
 (?:@pay|的钱)[^,;!?。\n]{0,8}?(?:等|拖到|推到|留到|押到)[^,;!?。\n]{0,8}?(?:再说|再给|再发|再结|以后|之后|才发|才给|才结)
 # "and the pay?": 钱呢？四个月了, 我们的工资呢？ (not 还有工资呢, a joke's "there'd still be pay")
@@ -191,13 +194,19 @@
 (?:等|等待|还在等|没有|没|未|迟迟没有|一直没有|至今没有|至今未)(?:收到|得到)?(?:任何)?答复
 # "it is no rumour": takes back a denial word (不是谣言, 并非不实)
 (?:不是|并非|绝不是|哪是|根本不是|可不是)(?:什么)?(?:谣言|造谣|谣传|假消息|不实)
-# a demand, not a payment: 要求公司按时足额支付工资, 督促尽快发放
-(?:要求|督促|责令|希望|请求|恳请|确保|保证|必须|应当|尽快|限期)[^,;!?。\n]{0,8}?(?:按时|足额|全额|如数|及时)?(?:足额|按时)?(?:支付|发放|补发|结清|兑现|兑付|发)
+# a demand, not a payment: 要求公司按时足额支付工资, 督促尽快发放; an order, a date expected, a promise
+# or a goal may stand further off (责令你单位于收到本指令书之日起7日内足额支付, 跟踪督办直至工资发放到位,
+# 预计推迟至4月30日前发放, 公司承诺9月20日前全部支付; not 按承诺发放). Ending on the verb, it takes
+# back the "paid" it touches and leaves the arrears after it (责令支付拖欠工资) standing; no arrears or
+# negation lies inside the longer stretch, nor a standing rule (承诺工资每月15日前足额发放 is pay on time).
+(?:希望|请求|恳请|确保|保证|必须|应当|尽快)[^,;!?。\n]{0,8}?(?:按时|足额|全额|如数|及时)?(?:足额|按时)?(?:支付|发放|补发|结清|兑现|兑付|发)
+(?:要求|督促|责令|责成|敦促|催促|限期|限令|直至|直到|预计|将于|将在|(?<![按依照])承诺|答应)[^,;!?。\n拖欠没未不每]{0,24}?(?:按时|足额|全额|如数|及时|全部)?(?:足额|按时)?(?:支付|发放|补发|结清|兑现|兑付|付清|发还|到位|到账|发)
 # "don't call it a rumour", "a rumour?": the writer rejects the denial
 (?:别说|不要说|谁说|怎么是|凭什么说)(?:人家|我们|这|这是)?(?:是)?(?:造谣|谣言|谣传|假的)
 (?:谣言|造谣|谣传|不实)(?:吗|么)?\?
-# the reason given, not a debt owed: 因甲方服务费尚未到账 (the fee is the excuse, the pay is what is late)
-(?:因|由于|因为|说是)[^,;!?。\n]{0,6}?(?:@fee|拨款|款项|资金)(?:尚未|未|没有|还没|没)(?:到账|到位|拨付|拨下来|结算|支付|下来)
+# the reason given, not a debt owed: 因甲方服务费尚未到账, 因业主单位服务费延迟支付 (the fee is the
+# excuse, the pay is what is late)
+(?:因|由于|因为|说是)[^,;!?。\n]{0,6}?(?:@fee|拨款|款项|资金)(?:尚未|未|没有|还没|没|延迟|延期|推迟|迟迟未)(?:到账|到位|拨付|拨下来|结算|支付|下来)
 # an excuse given, not a debt owed: 以医院尚未结算服务费为由
 (?:以|称|说是|因为|由于)[^,;!?。\n]{0,20}?(?:为由|为借口|做借口|当借口)
 # a generalisation rejected, not a case: 外面别一说环卫就是拖欠工资
@@ -214,9 +223,9 @@
 (?:担心|害怕|怕|就怕|生怕)[^,;!?。\n]{0,8}?(?:会不会|会)?(?:被)?(?:拖欠|拖|欠|扣|克扣|压|发不出|发不下来|不给发|不给钱|不发|拿不到)
 # a worry about the future, not a case: 会不会以后环卫工的工资也发不出来啊
 (?:会不会|是不是也|会不会也)[^,;!?。\n]{0,12}?(?:拖欠|欠薪|克扣|发不出|发不下来|拿不到|拖工资|不发工资)
-# "not paid on time" is not "paid on time"; "not received" is not "received"
+# "not paid on time" (or "cannot be": 工资无法按时发放) is not "paid on time"; "not received" is not "received"
 (?:没|未|没有|还没|不|没能|未能)(?:能)?(?:拿到|领到|到账|补发|发放|结清|付清|补上|补齐|发下来)
-(?:不|没|未|没有|从来没|从没)(?:能)?(?:按时|按月|足额|准时|及时|正常|全额|如数)
+(?:不|没|未|没有|从来没|从没|无法|没法|不能)(?:能)?(?:按时|按月|足额|准时|及时|正常|全额|如数)
 
 [resolved]
 # never late by a day (工人工资我们一天都没拖过)

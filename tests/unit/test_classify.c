@@ -1545,6 +1545,23 @@ static void tibetan_household_jokes_and_wylie_pay(void **state)
     expect_hit("ཨ་མ་ལམ་ཁར་ཕྱགས་ཀྱི་ཡོད། ཀུང་སིས་ཟླ་བ་ལྔའི་ཕོགས་ཆ་སྤྲད་མེད།");
 }
 
+/* Orders, awards and notices of cases still open: a payment ordered or
+ * promised by a date is not made (责令……足额支付, 承诺月底前全部支付), an award
+ * unpaid, pay that cannot come on time for a fee's delay, pay left
+ * hanging, a court's notice of a suit. */
+static void office_orders_and_notices_of_open_cases(void **state)
+{
+    (void)state;
+    expect_hit("劳动保障监察指令书：经查，你单位存在拖欠环卫工人2024年3月至5月工资的行为，责令你单位于收到本指令书之日起10日内足额支付上述工资。");
+    expect_hit("县人社局约谈了保洁公司负责人，该公司拖欠12名保洁员两个月工资，公司承诺月底前全部支付。");
+    expect_hit("仲裁委裁决物业公司于十日内支付保洁员工资8000元。裁决生效两个月了，公司至今未支付。");
+    expect_hit("物业给保洁员的说明：由于甲方服务费延期支付，大家6月份工资无法按时发放，预计7月20日前补上。");
+    expect_hit("楼下扫马路的阿姨说，去年的工资到现在还挂着呢，老板不接电话。");
+    expect_hit("某区人民法院公告：本院受理原告等5名保洁员诉某物业公司追索劳动报酬纠纷一案，原告诉称被告拖欠其工资4万元，现向你公告送达起诉状副本及应诉通知书。");
+    /* a standing pledge of pay on time is no promise of back pay */
+    expect_rule("物业承诺：保洁员工资每月10日前足额发放。", "negation", 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1607,6 +1624,7 @@ int main(void)
     cmocka_unit_test(chinese_worries_settlements_and_jokes),
     cmocka_unit_test(settled_records_debts_and_similes),
     cmocka_unit_test(tibetan_household_jokes_and_wylie_pay),
+    cmocka_unit_test(office_orders_and_notices_of_open_cases),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
