@@ -802,6 +802,19 @@ static void choose_region(wa_session *s, const wa_dict *d)
  * names someone else. */
 enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4, RIVAL = 8 };
 
+/* Whether event e names the pay inside itself (工资仍未发放; a word of the
+ * pay that weighs less, 的钱, may be any money): then it is about the
+ * workers' pay, whatever debt is named near it. */
+static int names_pay(const wa_dict *d, const wa_result *r, const wa_match *e)
+{
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *m = &r->matches[i];
+        if (role_of(d, m) == WA_ROLE_WAGE && !m->cancelled && weight_of(d, m) >= 1 && contains(e, m))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether event e lies inside a resolution: the owed pay as the object of
  * its payment (已解决（企业已补发拖欠工资）, 当场支付拖欠工资) is the debt
  * being paid, not one still open. */
@@ -824,9 +837,7 @@ static int others_nearer(const wa_session *s, const wa_dict *d, const wa_match *
 {
     const wa_result *r = &s->res;
     uint32_t subject = UINT32_MAX, others = UINT32_MAX;
-    int pay = 0;
-    for (size_t i = 0; i < r->nmatches && !pay; i++)
-        pay = role_of(d, &r->matches[i]) == WA_ROLE_WAGE && !r->matches[i].cancelled && contains(e, &r->matches[i]);
+    int pay = names_pay(d, r, e);
     for (size_t i = 0; i < r->nmatches; i++) {
         const wa_match *m = &r->matches[i];
         uint32_t gap;
@@ -1029,6 +1040,20 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             if (contains(a, m))
                 f |= HOLDS_RIVAL;
             else
+                f = 0;
+        }
+        /* 我们护工被欠了两个月: other workers right before the event, in a
+         * clause that does not name the sanitation workers, are the ones it
+         * happened to. */
+        for (size_t k = 0; nrival && k < r->nmatches && (f & EVENT_OK); k++) {
+            const wa_match *m = &r->matches[k];
+            if (!(s->usable[k] & RIVAL) || role_of(d, m) != WA_ROLE_OTHERS || m->cancelled || m->nend > a->nstart ||
+                exact_gap(n, m, a, 1) > 1 || !same_clause(n, m, a))
+                continue;
+            int ours = 0;
+            for (size_t j = 0; j < r->nmatches && !ours; j++)
+                ours = (s->usable[j] & SUBJECT_OK) && same_clause(n, &r->matches[j], a);
+            if (!ours)
                 f = 0;
         }
         /* 拖欠垃圾车司机及装卸工共9人工资 names the sanitation workers too:

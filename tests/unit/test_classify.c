@@ -1562,6 +1562,30 @@ static void office_orders_and_notices_of_open_cases(void **state)
     expect_rule("物业承诺：保洁员工资每月10日前足额发放。", "negation", 0);
 }
 
+/* Threads copied as one post: "really?" doubts nothing, "did they get it?"
+ * pays nothing, a wish for later and "theirs late too?" tell no case; the
+ * workers by the tool in hand, pay not into the card; other workers right
+ * before the event own it; the cleaners said to be paid on time. */
+static void threads_questions_and_replies(void **state)
+{
+    (void)state;
+    expect_rule("A：城南扫街的阿姨们工资拖了三个月了\nB：真的假的？哪家公司\nA：不说了，说了帖子就没了", "penalty '假的'", 0);
+    expect_hit("A：今天看见一群扫大街的阿姨坐在区政府门口\nB：说是公司四个月没发工资了\nC：要到了吗\nB：还没呢");
+    expect_hit("医院走廊里拿拖把的阿姨跟我说，外包公司三个月没给她们发工资了。");
+    expect_hit("环卫车队的师傅说，工资两个月没进卡了，房贷都逾期了。");
+    expect_no_hit("环卫工人讨薪的事有结果了，公司把拖了三个月的工资全补上了。大家都说希望以后别再拖了。");
+    expect_no_hit("楼主：酒店拖了我们前台两个月工资\n2楼：客房保洁的也拖了吗\n楼主：保洁是外包公司派的，没听说拖");
+    expect_no_hit("楼主：我在县医院做护工，我们护工和保洁是同一家外包公司管的\n2楼：然后呢\n楼主：这次是我们护工被欠了两个月工资，"
+                  "说是陪护费还没跟家属结清，去劳动监察问问");
+    expect_no_hit("我们小区浇花剪草的大哥说绿化公司欠了他们三个月工钱，保洁是物业自己的。");
+    expect_no_hit("如果承包环卫的公司倒闭了，欠的工资找谁要？纯好奇。");
+    const wa_result *r = wt_classify_doc(wt_repo_dict(), NULL, "保洁是物业直接管的，一天没拖", WA_NO_PREFILTER);
+    assert_non_null(wt_find_match(wt_repo_dict(), r, "resolved", NULL));
+    /* Tibetan: the cleaners in the everyday word, the toilet's keeper */
+    expect_hit("གཙང་ཕྱག་ཨ་ཅག་ཚོར་ཀུང་སིས་ཟླ་བ་གསུམ་རིང་ཕོགས་མ་སྤྲད།");
+    expect_hit("ཁྲོམ་འགྲམ་གྱི་གསང་སྤྱོད་བལྟ་མཁན་ཨ་མ་ལགས་ལ་ཀུང་སིས་ཟླ་བ་བཞི་རིང་ཕོགས་སྤྲད་མེད།");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1625,6 +1649,7 @@ int main(void)
     cmocka_unit_test(settled_records_debts_and_similes),
     cmocka_unit_test(tibetan_household_jokes_and_wylie_pay),
     cmocka_unit_test(office_orders_and_notices_of_open_cases),
+    cmocka_unit_test(threads_questions_and_replies),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
