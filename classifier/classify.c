@@ -802,6 +802,28 @@ static void choose_region(wa_session *s, const wa_dict *d)
  * names someone else. */
 enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4, RIVAL = 8 };
 
+/* Whether m is joined to a mention of the sanitation workers by "and"
+ * alone (保洁和宿管, 保安、保洁, ལམ་ཕྱགས་པ་དང་སྒོ་སྲུང་བ): the two share what
+ * happens to them. */
+static int joined_to_subject(const wa_session *s, const wa_norm *n, const wa_match *m)
+{
+    static const char *const joins[] = {"和", "与", "及", "跟", "同", "、", "以及", "还有", "་དང་", "དང་"};
+    const wa_result *r = &s->res;
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const wa_match *a = &r->matches[i];
+        if (!(s->usable[i] & SUBJECT_OK) || overlaps(a, m))
+            continue;
+        uint32_t from = a->nend <= m->nstart ? a->nend : m->nend;
+        uint32_t to = a->nend <= m->nstart ? m->nstart : a->nstart;
+        if (to < from || to - from > 12)
+            continue;
+        for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++)
+            if (to - from == strlen(joins[k]) && memcmp(n->text.data + from, joins[k], to - from) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* Whether event e names the pay inside itself (工资仍未发放; a word of the
  * pay that weighs less, 的钱, may be any money): then it is about the
  * workers' pay, whatever debt is named near it. */
@@ -934,8 +956,9 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             wa_role er = role_of(d, e);
             const wa_match *ng = &r->matches[i];
             /* An event that holds the whole negation already means "not paid"
-             * (未足额发放工资): it stands. */
-            int holds = er == WA_ROLE_EVENT && contains(e, ng);
+             * (未足额发放工资): it stands; so does a resolution that holds it
+             * (以前拖过……再没拖过了，现在每个月都按时). */
+            int holds = (er == WA_ROLE_EVENT || er == WA_ROLE_RESOLUTION) && contains(e, ng);
             /* and the penalties it touches: 不是谣言 takes back 谣言 */
             int touched = (er == WA_ROLE_EVENT || er == WA_ROLE_WAGE || er == WA_ROLE_RESOLUTION || er == WA_ROLE_PENALTY)
                               ? overlaps(ng, e)
@@ -1197,9 +1220,11 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             for (size_t i = 0; i < r->nmatches && !nearer; i++) {
                 const wa_match *m = &r->matches[i];
                 /* only a word that names someone else (司机 weighs nothing against
-                 * the workers: garbage trucks have drivers too) */
+                 * the workers: garbage trucks have drivers too), and not other
+                 * workers joined to the sanitation workers (保洁和宿管阿姨被扣了
+                 * 一个月工资: it happened to both) */
                 if (m->group != (int)g || m->cancelled || !names_others(d, m) || !(s->usable[i] & RIVAL) ||
-                    pretext_in(d, r, pe, m))
+                    pretext_in(d, r, pe, m) || (role == WA_ROLE_OTHERS && joined_to_subject(s, n, m)))
                     continue;
                 /* A rival that holds the event (欠了房东半年的房租) is nearest of all.
                  * One named after the event is its object only in a Chinese

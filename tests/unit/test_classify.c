@@ -1586,6 +1586,19 @@ static void threads_questions_and_replies(void **state)
     expect_hit("ཁྲོམ་འགྲམ་གྱི་གསང་སྤྱོད་བལྟ་མཁན་ཨ་མ་ལགས་ལ་ཀུང་སིས་ཟླ་བ་བཞི་རིང་ཕོགས་སྤྲད་མེད།");
 }
 
+/* Other workers joined to the cleaners by "and" share their event; arrears
+ * one keeps hearing of are no case; a resolution that holds a negation
+ * (再没拖过) stands; the line to report delays on is a notice. */
+static void joined_workers_hearsay_and_report_lines(void **state)
+{
+    (void)state;
+    expect_hit("乃东区一所中学的保洁和宿管阿姨，被外包公司扣了一个月工资，说是考核不合格。");
+    expect_no_hit("为啥老在网上看到环卫工人被拖欠工资的新闻？工资到底是谁发的？");
+    expect_no_hit("去年那次环卫工人讨薪闹大以后，我们县就再没拖过了，现在每个月都按时打到卡里。");
+    expect_no_hit("གསལ་བསྒྲགས། ཁོར་ཡུག་གཙང་སྦྲའི་ལས་མི་ཚོའི་ཟླ་ཕོགས་ཆད་ལུས་ཀྱི་གནས་ཚུལ་སྙན་ཞུའི་ཁ་པར་གསར་འཛུགས་བྱས་ཡོད།");
+    expect_hit("垃圾转运车的司机们工资拖了三个月，公司说等新合同签了再结。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1650,6 +1663,7 @@ int main(void)
     cmocka_unit_test(tibetan_household_jokes_and_wylie_pay),
     cmocka_unit_test(office_orders_and_notices_of_open_cases),
     cmocka_unit_test(threads_questions_and_replies),
+    cmocka_unit_test(joined_workers_hearsay_and_report_lines),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
