@@ -86,8 +86,9 @@
 (?<![\x{0F40}-\x{0FBC}])@pay_word[^།\n]{0,24}?(?:གྱི|ཀྱི|གི|འི)་འཕྲོ་(?:ཡོད|འདུག|ལུས)(?![\x{0F40}-\x{0FBC}])
 # The pay put off to later in words (ཕོགས་རྗེས་ལ་སྤྲོད་ཟེར, ཕོགས་ཟླ་བ་རྗེས་མར་སྤྲོད་རྒྱུ་རེད་ཟེར)
 (?<![\x{0F40}-\x{0FBC}])@pay_word[^།\n]{0,6}?(?:རྗེས་ལ|རྗེས་སུ|ཕྱིས་སུ|ཕྱིས་ལ|ཟླ་བ་རྗེས་མ(?:ར)?|ཟླ་རྗེས|ལོ་མཇུག(?:་ལ|ར)?)་(?:སྤྲོད|སྟེར|གནང)[^།\n]{0,10}?ཟེར(?![\x{0F40}-\x{0FBC}])
-# Mixed writing: the pay in Chinese, the verb in Tibetan (工资 ཟླ་བ་གསུམ་མ་སྤྲད, 工钱 ད་དུང་ཐོབ་མེད)
-(?:工资|工钱|薪水|薪资|血汗钱|公资|工姿|gongzi|gz)[^།\n]{0,40}?(?<![\x{0F40}-\x{0FBC}])(?:@not_given|@held_back|ད་དུང་མ་བྱུང|ལག་ཏུ་མ་འབྱོར|ཅི་ཡང་མེད|གང་ཡང་མེད)(?![\x{0F40}-\x{0FBC}])
+# Mixed writing: the pay in Chinese, the verb in Tibetan (工资 ཟླ་བ་གསུམ་མ་སྤྲད, 工钱 ད་དུང་ཐོབ་མེད), or the
+# Tibetan negation on a Chinese verb (xin水ཟླ་བ་གཉིས་ད་དུང་མ་到; not ཚང་མ་到账 "all arrived")
+(?:工资|工钱|薪水|薪资|血汗钱|公资|工姿|gongzi|gz|xin水|xinshui)[^།\n]{0,40}?(?<![\x{0F40}-\x{0FBC}])(?:@not_given|@held_back|ད་དུང་མ་བྱུང|ལག་ཏུ་མ་འབྱོར|ཅི་ཡང་མེད|གང་ཡང་མེད|(?<!ཚང་)མ་(?:到|发|给|领到|拿到|到账))(?![\x{0F40}-\x{0FBC}])
 # ... and the months in Tibetan, the verb in Chinese (ཟླ་བ་གསུམ་没领到)
 (?<![\x{0F40}-\x{0FBC}])ཟླ(?:་བ)?་?@number(?:་རིང|་ལ)?་?(?:都|也|还)?(?:没有?|未)(?:领到|拿到|发|给|到账)
 # ... and asked when, with the Chinese verb (工资 ག་དུས་发)

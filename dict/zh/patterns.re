@@ -225,6 +225,8 @@
 (?:担心|害怕|怕|就怕|生怕)[^,;!?。\n]{0,8}?(?:会不会|会)?(?:被)?(?:拖欠|拖|欠|扣|克扣|压|发不出|发不下来|不给发|不给钱|不发|拿不到)
 # a worry about the future, not a case: 会不会以后环卫工的工资也发不出来啊
 (?:会不会|是不是也|会不会也)[^,;!?。\n]{0,12}?(?:拖欠|欠薪|克扣|发不出|发不下来|拿不到|拖工资|不发工资)
+# "and they still make videos to promote 'the finest sanitation worker'": mockery, no campaign
+还(?:在)?(?:拍|搞|发|做|录)?[^,;!?。\n]{0,6}?宣传(?:什么)?(?:最美)?
 # arrears as something one keeps hearing of (为啥老在网上看到拖欠的新闻?): no case
 (?:老是|总是|经常|老在|常在|常常|总在|时不时|动不动)[^,;!?。\n]{0,6}?(?:看到|看见|刷到|听说|听到)[^,;!?。\n]{0,6}?(?:拖欠|欠薪|讨薪|欠工资)
 # a wish for later (希望以后别再拖了), once the story is told

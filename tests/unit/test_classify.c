@@ -1599,6 +1599,17 @@ static void joined_workers_hearsay_and_report_lines(void **state)
     expect_hit("垃圾转运车的司机们工资拖了三个月，公司说等新合同签了再结。");
 }
 
+/* Money not given by the company in Tibetan, a Tibetan negation on a
+ * Chinese verb (but not ཚང་མ, "all", before it), a campaign word in mockery. */
+static void money_mixed_verbs_and_mockery(void **state)
+{
+    (void)state;
+    expect_hit("ཨ་མ་ལམ་ཕྱག་བདར་བྱེད་ཀྱི་ཡོད། ཀུང་སིས་ཟླ་བ་ལྔ་ནས་དངུལ་སྤྲད་མེད་ཟེར།");
+    expect_hit("保洁ཨ་ཅག་ཚོའི་xin水ཟླ་བ་གསུམ་ད་དུང་མ་到 😤");
+    expect_no_hit("ལྷ་སའི་保洁ཨ་ཅག་ཚོའི་工资 ད་རིང་ཚང་མ་到账 བྱུང་། དགའ་པོ་བྱུང་།");
+    expect_hit("扫大街的阿姨工资四个月没发了，区里还拍视频宣传最美环卫工，讽刺不？");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1664,6 +1675,7 @@ int main(void)
     cmocka_unit_test(office_orders_and_notices_of_open_cases),
     cmocka_unit_test(threads_questions_and_replies),
     cmocka_unit_test(joined_workers_hearsay_and_report_lines),
+    cmocka_unit_test(money_mixed_verbs_and_mockery),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
