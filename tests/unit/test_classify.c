@@ -1610,6 +1610,19 @@ static void money_mixed_verbs_and_mockery(void **state)
     expect_hit("扫大街的阿姨工资四个月没发了，区里还拍视频宣传最美环卫工，讽刺不？");
 }
 
+/* Mixed writing in threads: pinyin verbs after a Tibetan negation, a
+ * Tibetan pay word with a Chinese verb (but a worry between them asks),
+ * months still owed after a part paid, the trucks' crews. */
+static void mixed_threads_and_months_still_owed(void **state)
+{
+    (void)state;
+    expect_hit("ཨ་མདོ་རྫོང་གི་hw ཨ་མ་ཚོར་gz ཟླ་བ་བཞི་རིང་མ་fa།");
+    expect_hit("打扫房间的阿姨ཚོའི་ཕོགས་ཟླ་བ་གསུམ་拖着ཡོད།");
+    expect_no_hit("ཆུ་ཤུར་的保洁ཕོགས་会不会也拖着？有人知道吗");
+    expect_hit("ལམ་ཕྱགས་མཁན་ཚོར་ཟླ་བ་གཅིག་གི་ཕོགས་ཙམ་སྤྲད་སོང་། ད་དུང་ཟླ་བ་གཉིས་ཀྱི་ཆད་ལུས་ཡོད།");
+    expect_rule("环卫车队群里师傅说，工资两个月没进卡。", "pair: subject '环卫车队'", 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1676,6 +1689,7 @@ int main(void)
     cmocka_unit_test(threads_questions_and_replies),
     cmocka_unit_test(joined_workers_hearsay_and_report_lines),
     cmocka_unit_test(money_mixed_verbs_and_mockery),
+    cmocka_unit_test(mixed_threads_and_months_still_owed),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
