@@ -159,11 +159,13 @@
 # a countdown to payday (ཕོགས་ཡོང་བར་ད་དུང་ཞག་བདུན་ལུས་འདུག): nothing owed yet; it runs on past the
 # ལུས that the arrears pattern ends on, so it is not inside that match and cancels it
 (?<![\x{0F40}-\x{0FBC}])(?:ཡོང|འབྱོར|སླེབས|སྤྲོད)་བར་[^།\n]{0,20}?(?:ཞག|ཉིན|ཟླ་བ|བདུན་ཕྲག)[^།\n]{0,10}?ལུས་(?:འདུག|ཡོད|སོང)(?![\x{0F40}-\x{0FBC}])
-# "if it is not paid, where do I go?": a question or a worry, not a case (ཕྱིས་སུ་ཕོགས་དུས་ཐོག་ཏུ་མ་ཡོང་ན་གང་དུ་
+# a company "that does not pay", feared or avoided (ཕོགས་མི་སྤྲོད་མཁན་གྱི་ཀུང་སི་ལ་ཞེད་ཀྱི་འདུག): no case yet
+(?<![\x{0F40}-\x{0FBC}])(?:མ|མི)་(?:སྤྲད|སྤྲོད|སྟེར)་མཁན[^།\n]{0,20}?(?:ཞེད|སྐྲག|སེམས་ཁྲལ|འཛེམ)(?![\x{0F40}-\x{0FBC}])
+# "if it is not paid, where do I go?" or "must we go to …?": a question or a worry, not a case (ཕྱིས་སུ་ཕོགས་དུས་ཐོག་ཏུ་མ་ཡོང་ན་གང་དུ་
 # ཞུ་གཏུག་བྱེད་དགོས་སམ). A bare ན is also "as, since" (ཟླ་བ་བཞི་ལ་གླ་ཆ་མ་སྤྲད་ན་ལས་ཀ་བྱེད་ཐབས་མེད, a case): only
 # "if" words before it or a question after it make it a hypothetical.
 (?<![\x{0F40}-\x{0FBC}])(?:གལ་སྲིད|གལ་ཏེ|ཕྱིས་སུ|མ་འོངས་པར)[^།\n]{0,30}?(?<![\x{0F40}-\x{0FBC}])(?:མ|མི)་(?:སྤྲད|སྤྲོད|ཐོབ|རག|ཡོང|འབྱོར|སླེབས|བབས|གནང|སྟེར)་(?:ན|ཚེ|དུས)(?![\x{0F40}-\x{0FBC}])
-(?<![\x{0F40}-\x{0FBC}])(?:མ|མི)་(?:སྤྲད|སྤྲོད|ཐོབ|རག|ཡོང|འབྱོར|སླེབས|བབས|གནང|སྟེར)་ན[^།\n]{0,24}?(?:གང་དུ|ག་རེ|ཇི་ལྟར|ག་པར|སུ་ལ|ཅི་ཞིག|哪里|哪儿|找谁|怎么办)(?![\x{0F40}-\x{0FBC}])
+(?<![\x{0F40}-\x{0FBC}])(?:མ|མི)་(?:སྤྲད|སྤྲོད|ཐོབ|རག|ཡོང|འབྱོར|སླེབས|བབས|གནང|སྟེར)་ན[^།\n]{0,40}?(?:གང་དུ|ག་རེ|ཇི་ལྟར|ག་པར|སུ་ལ|ཅི་ཞིག|哪里|哪儿|找谁|怎么办|དགོས་(?:སམ|གམ|ངམ|དམ|བམ|པས))(?![\x{0F40}-\x{0FBC}])
 # a mere possibility: "if wages are owed" (conditional ན after the arrears verb), "if you see /
 # learn of arrears", "as soon as it is known"; an ultimatum "if you do not pay (མི་སྤྲོད་ན)"
 # is not listed: it says the pay is missing

@@ -1623,6 +1623,16 @@ static void mixed_threads_and_months_still_owed(void **state)
     expect_rule("环卫车队群里师傅说，工资两个月没进卡。", "pair: subject '环卫车队'", 1);
 }
 
+/* Asked ahead of any case: a company "that does not pay" feared, "if not
+ * paid, must we go to arbitration?", a question kept "for later use". */
+static void questions_ahead_of_a_case(void **state)
+{
+    (void)state;
+    expect_no_hit("ང་ལྷ་སར་保洁 ལས་ཀ་འཚོལ་གྱི་ཡོད། ཕོགས་མི་སྤྲོད་མཁན་གྱི་ཀུང་སི་ལ་སྐྲག་གི་འདུག ཀུང་སི་ག་རེ་ཡག་པོ་ཡོད།");
+    expect_no_hit("ཀུང་སིས་保洁员 ལ་ཕོགས་མ་སྤྲད་ན་仲裁 ལ་འགྲོ་དགོས་སམ། 先问一下");
+    expect_no_hit("保洁阿姨被拖欠三个月工资能不能申请劳动仲裁？收藏了，以后用得上。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1690,6 +1700,7 @@ int main(void)
     cmocka_unit_test(joined_workers_hearsay_and_report_lines),
     cmocka_unit_test(money_mixed_verbs_and_mockery),
     cmocka_unit_test(mixed_threads_and_months_still_owed),
+    cmocka_unit_test(questions_ahead_of_a_case),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
