@@ -87,8 +87,9 @@
 # The pay put off to later in words (ཕོགས་རྗེས་ལ་སྤྲོད་ཟེར, ཕོགས་ཟླ་བ་རྗེས་མར་སྤྲོད་རྒྱུ་རེད་ཟེར)
 (?<![\x{0F40}-\x{0FBC}])@pay_word[^།\n]{0,6}?(?:རྗེས་ལ|རྗེས་སུ|ཕྱིས་སུ|ཕྱིས་ལ|ཟླ་བ་རྗེས་མ(?:ར)?|ཟླ་རྗེས|ལོ་མཇུག(?:་ལ|ར)?)་(?:སྤྲོད|སྟེར|གནང)[^།\n]{0,10}?ཟེར(?![\x{0F40}-\x{0FBC}])
 # Mixed writing: the pay in Chinese, the verb in Tibetan (工资 ཟླ་བ་གསུམ་མ་སྤྲད, 工钱 ད་དུང་ཐོབ་མེད), or the
-# Tibetan negation on a Chinese verb (xin水ཟླ་བ་གཉིས་ད་དུང་མ་到; not ཚང་མ་到账 "all arrived")
-(?:工资|工钱|薪水|薪资|血汗钱|公资|工姿|gongzi|gz|xin水|xinshui)[^།\n]{0,40}?(?<![\x{0F40}-\x{0FBC}])(?:@not_given|@held_back|ད་དུང་མ་བྱུང|ལག་ཏུ་མ་འབྱོར|ཅི་ཡང་མེད|གང་ཡང་མེད|(?<!ཚང་)མ་(?:到|发|给|领到|拿到|到账|fa(?![a-z])|gei(?![a-z])))(?![\x{0F40}-\x{0FBC}])
+# Tibetan negation on a Chinese verb, or on its pinyin, which a Tibetan letter may follow at once
+# (xin水ཟླ་བ་གཉིས་ད་དུང་མ་到, gzཟླ་བ་ལྔ་རིང་མ་faཟེར; not ཚང་མ་到账 "all arrived")
+(?:工资|工钱|薪水|薪资|血汗钱|公资|工姿|gongzi|gz|xin水|xinshui)[^།\n]{0,40}?(?<![\x{0F40}-\x{0FBC}])(?:(?:@not_given|@held_back|ད་དུང་མ་བྱུང|ལག་ཏུ་མ་འབྱོར|ཅི་ཡང་མེད|གང་ཡང་མེད|(?<!ཚང་)མ་(?:到|发|给|领到|拿到|到账))(?![\x{0F40}-\x{0FBC}])|(?<!ཚང་)མ་(?:fa|gei)(?![a-z]))
 # ... the pay in Tibetan, the verb in Chinese (ཁོང་ཚོའི་ཕོགས་ཟླ་བ་གཉིས་拖着ཡོད; not a worry between them:
 # ཕོགས་会不会也欠着?)
 (?<![\x{0F40}-\x{0FBC}])@pay_word[^།\n会不?]{0,24}?(?:拖着|拖了|欠着|欠了|压着|扣了|没发|没给|未发)

@@ -1633,6 +1633,16 @@ static void questions_ahead_of_a_case(void **state)
     expect_no_hit("保洁阿姨被拖欠三个月工资能不能申请劳动仲裁？收藏了，以后用得上。");
 }
 
+/* Pinyin after a Tibetan negation with no space before the next syllable;
+ * a past case and "these years much better"; a serial's chapter. */
+static void pinyin_past_cases_and_serials(void **state)
+{
+    (void)state;
+    expect_hit("ཨ་མདོ་རྫོང་གི་hw ཨ་མ་ཚོར་gz ཟླ་བ་ལྔ་རིང་མ་fa ཟེར།");
+    expect_no_hit("想给我妈找个活，环卫工一个月多少？以前听说有拖欠，这几年好多了。");
+    expect_no_hit("【连载】扫街人 第五章：天没亮，扫街的卓玛就出门了。工头说工资下个月一起发，这句话她已经听了三个月。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1701,6 +1711,7 @@ int main(void)
     cmocka_unit_test(money_mixed_verbs_and_mockery),
     cmocka_unit_test(mixed_threads_and_months_still_owed),
     cmocka_unit_test(questions_ahead_of_a_case),
+    cmocka_unit_test(pinyin_past_cases_and_serials),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
