@@ -1643,6 +1643,14 @@ static void pinyin_past_cases_and_serials(void **state)
     expect_no_hit("【连载】扫街人 第五章：天没亮，扫街的卓玛就出门了。工头说工资下个月一起发，这句话她已经听了三个月。");
 }
 
+/* 垃圾 split into its parts; the sum in hand told before the contract's. */
+static void split_letters_and_the_contract_after(void **state)
+{
+    (void)state;
+    expect_hit("土立土及车司机的工资已经压了五个月，公司说年底一起结。");
+    expect_hit("在环卫站干活的吐槽：请一天假扣两百，上个月到手才一千出头，合同上写的三千二。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1712,6 +1720,7 @@ int main(void)
     cmocka_unit_test(mixed_threads_and_months_still_owed),
     cmocka_unit_test(questions_ahead_of_a_case),
     cmocka_unit_test(pinyin_past_cases_and_serials),
+    cmocka_unit_test(split_letters_and_the_contract_after),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
