@@ -1651,6 +1651,17 @@ static void split_letters_and_the_contract_after(void **state)
     expect_hit("在环卫站干活的吐槽：请一天假扣两百，上个月到手才一千出头，合同上写的三千二。");
 }
 
+/* No word of the pay, going to get back what was held (but not once it
+ * is back), not a cent transferred. */
+static void no_word_of_the_pay_and_getting_it_back(void **state)
+{
+    (void)state;
+    expect_hit("咱们县医院保洁的工资还是没动静，财务说钱早打给劳务公司了。");
+    expect_hit("@所有人 保洁组的明天一起去劳动监察大队，这次一定要把拖的那三个月要回来。");
+    expect_no_hit("保洁组的姐妹们，把拖的那三个月工资要回来了，谢谢劳动监察大队！");
+    expect_hit("租户是开垃圾车的，他给我看了工资流水，公司确实四个月一分没打。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1721,6 +1732,7 @@ int main(void)
     cmocka_unit_test(questions_ahead_of_a_case),
     cmocka_unit_test(pinyin_past_cases_and_serials),
     cmocka_unit_test(split_letters_and_the_contract_after),
+    cmocka_unit_test(no_word_of_the_pay_and_getting_it_back),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
