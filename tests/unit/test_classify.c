@@ -1662,6 +1662,37 @@ static void no_word_of_the_pay_and_getting_it_back(void **state)
     expect_hit("租户是开垃圾车的，他给我看了工资流水，公司确实四个月一分没打。");
 }
 
+/* The hardest writing: metaphors, jokes and games with the job's words, the
+ * cleaners said to be paid while others wait, paid back in the end, a
+ * pledge "for no reason", an insurer's claim, a question before the job;
+ * and complaints that never name the job plainly (who empties the bins at
+ * dawn, the orange clothes, 阿佳), the money in split letters, pinyin and
+ * emoji, the pay "not issued" in Tibetan. */
+static void hardest_writing_of_a_new_author(void **state)
+{
+    (void)state;
+    expect_no_hit("我的快乐被生活拖欠了一整年，真想找个环卫师傅把烦恼扫一扫。");
+    expect_no_hit("我天天给老板当义务保洁，收拾他的烂摊子，加班费？不存在的😂");
+    expect_no_hit("学校食堂的厨师被承包商欠了三个月工资，打扫卫生的阿姨倒是学校直接发，没问题。");
+    expect_no_hit("开出租的被老板欠了半年提成。说实话，环卫的朋友都比我们强，人家至少每个月拿得到。");
+    expect_no_hit("感谢人社局！保洁员被扣的钱全退回来了，连之前拖的两个月一起发了。");
+    expect_no_hit("想起前几年我妈扫街也被欠过工资，最后是县里出面垫付的。");
+    expect_no_hit("保障环卫工人工资按时足额发放承诺书：本公司不以任何理由拖欠、克扣员工工资。");
+    expect_no_hit("如果以后去当保洁，公司说要押一个月工资，这合法吗？还没入职，先问问。");
+    expect_no_hit("环卫车把我的车蹭了，保险公司到现在都没赔，拖了两个月了。");
+    expect_no_hit("ཆུང་མས་ང་ལ་ཁྱོད་ཁྱིམ་གྱི་ལམ་ཕྱགས་མཁན་རེད། ཕོགས་མེད་པ་ཞིག་ཟེར། 😂");
+    expect_no_hit("ང་ཚོ་སྲུང་སྐྱོབ་པ་ཚོར་ཟླ་བ་གསུམ་རིང་ཕོགས་སྤྲད་མེད། གཙང་སྦྲ་བྱེད་མཁན་ཚོར་དུས་ཐོག་ཏུ་སྤྲད་ཀྱི་འདུག");
+    expect_no_hit("རྩེད་མོ་ནང་ངས་ལམ་ཕྱགས་མཁན་གྱི་ཕོགས་བཅད་པས་གྲོང་ཁྱེར་ཧྲིལ་པོ་གད་སྙིགས་ཀྱིས་ཁེངས་སོང་། 😂");
+    expect_hit("小区门口倒桶的师傅说三个月没发工资了，车队好几个人不干了。");
+    expect_hit("绿马甲公司😤 我们扫了两年的街，🈚️💴已经到第五个月了。");
+    expect_hit("我们的 钅戋 被 tuo 了四个月，hw叔叔阿姨都急了。");
+    expect_hit("尼木县的清洁阿佳们，工资三个月没到账了。");
+    expect_hit("我们单位打扫卫生的阿姨偷偷跟我借钱，说公司两个月没给她打钱了。");
+    expect_hit("物业保洁组ལ་ཟླ་བ་གསུམ་རིང་工资མ་ཐོན།");
+    expect_hit("ཕྱགས་མ་ཁྱེར་མཁན་ཚོ 🧹 ཟླ་བ་ ༥ རིང་ 💰❌");
+    expect_hit("县城里穿橙色衣服的阿姨们，四个月没发了。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1733,6 +1764,7 @@ int main(void)
     cmocka_unit_test(pinyin_past_cases_and_serials),
     cmocka_unit_test(split_letters_and_the_contract_after),
     cmocka_unit_test(no_word_of_the_pay_and_getting_it_back),
+    cmocka_unit_test(hardest_writing_of_a_new_author),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
