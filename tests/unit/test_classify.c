@@ -1693,6 +1693,26 @@ static void hardest_writing_of_a_new_author(void **state)
     expect_hit("县城里穿橙色衣服的阿姨们，四个月没发了。");
 }
 
+/* Official writing in Tibetan and Chinese: guards unpaid while the
+ * cleaners are paid every month, a training on what to do "when delays
+ * happen", a tally of delay cases settled, a rumour answered, "can one
+ * arbitrate when …?"; paid in court, a fuel bill; an order on pay not paid
+ * as agreed, pay left hanging, zero pay. */
+static void official_writing_in_both_languages(void **state)
+{
+    (void)state;
+    expect_no_hit("ཁྱིམ་ཁུལ་ཞིག་གི་བདེ་སྲུང་བ་ཚོའི་ཕོགས་ཟླ་བ་གཉིས་སྤྲད་མེད། གཙང་སེལ་བ་ཚོར་ཟླ་རེར་སྤྲད་ཡོད།");
+    expect_no_hit("ལས་མི་ཚོར་སྦྱོང་བརྡར་སྤྲད་པ་དང་། ཁོར་ཡུག་གཙང་སྦྲའི་ལས་མིའི་གླ་ཕོགས་འགྱངས་འཇོག་བྱུང་ཚེ་ཇི་ལྟར་སྙན་ཞུ་བྱེད་དགོས་མིན་ངོ་སྤྲོད་བྱས།");
+    expect_no_hit("ད་ལོ་ཁོར་ཡུག་གཙང་སྦྲའི་ལས་རིགས་ཀྱི་གླ་ཕོགས་འགྱངས་པའི་གནད་དོན་56ཐག་གཅོད་བྱས།");
+    expect_no_hit("【གཏམ་རྫུན་གསལ་བཤད】ཁོར་ཡུག་གཙང་སྦྲའི་ལས་མིའི་ཕོགས་ཟླ་བ་ལྔ་སྤྲད་མེད་ཅེས་པ་བདེན་པ་མ་རེད། ཕོགས་ཟླ་རེར་སྤྲད་ཡོད།");
+    expect_no_hit("ཁོར་ཡུག་གཙང་སྦྲའི་ལས་མིས་合同 མ་བཟོས་ན་ཕོགས་འགྱངས་དུས་仲裁 བྱེད་ཐུབ་བམ།");
+    expect_no_hit("经本院主持调解，被告当庭向原告等三名保洁员支付拖欠工资共计1.8万元，本案已调解结案。");
+    expect_no_hit("加油站喊话：某环卫清运公司欠我站柴油款3万多元，拖了大半年，请尽快来结账。");
+    expect_hit("监察指令书：你单位未按约定支付12名保洁员2024年6月、7月工资，责令限期改正。");
+    expect_hit("我妈在医院做保洁，新老板说旧账不认，她们两个月工资就这么悬着。");
+    expect_hit("浪卡子县环卫 四个月了 0工资 有人管吗？？？");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1765,6 +1785,7 @@ int main(void)
     cmocka_unit_test(split_letters_and_the_contract_after),
     cmocka_unit_test(no_word_of_the_pay_and_getting_it_back),
     cmocka_unit_test(hardest_writing_of_a_new_author),
+    cmocka_unit_test(official_writing_in_both_languages),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
