@@ -824,6 +824,31 @@ static int joined_to_subject(const wa_session *s, const wa_norm *n, const wa_mat
     return 0;
 }
 
+/* Whether a Tibetan agentive or ablative particle follows m (城管ནས་ཟླ་བ་
+ * བཞིའི་ཕོགས་ད་དུང་མ་སྤྲད, "from the city management": ཀྱིས, གྱིས, ཡིས, ནས):
+ * then m is the one who pays, not the one owed. */
+static int tibetan_payer(const wa_norm *n, const wa_match *m)
+{
+    static const char *const particles[] = {"ནས", "ཀྱིས", "གྱིས", "ཡིས"};
+    const char *t = n->text.data + m->nend;
+    size_t left = n->text.len - m->nend;
+    if (left >= 3 && memcmp(t, "\xE0\xBC\x8B", 3) == 0) { /* a tsheg */
+        t += 3;
+        left -= 3;
+    }
+    for (size_t k = 0; k < sizeof particles / sizeof particles[0]; k++) {
+        size_t pl = strlen(particles[k]);
+        if (left < pl || memcmp(t, particles[k], pl) != 0)
+            continue;
+        /* the particle ends the syllable: a tsheg, a shad, a space or the end follows */
+        size_t adv;
+        uint32_t next = pl < left ? wa_utf8_decode((const unsigned char *)t + pl, left - pl, &adv) : 0;
+        if (next == 0 || next < 0x0F40 || next > 0x0FBC)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether event e names the pay inside itself (工资仍未发放; a word of the
  * pay that weighs less, 的钱, may be any money): then it is about the
  * workers' pay, whatever debt is named near it. */
@@ -1224,7 +1249,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                  * workers joined to the sanitation workers (保洁和宿管阿姨被扣了
                  * 一个月工资: it happened to both) */
                 if (m->group != (int)g || m->cancelled || !names_others(d, m) || !(s->usable[i] & RIVAL) ||
-                    pretext_in(d, r, pe, m) || (role == WA_ROLE_OTHERS && joined_to_subject(s, n, m)))
+                    pretext_in(d, r, pe, m) ||
+                    (role == WA_ROLE_OTHERS && (joined_to_subject(s, n, m) || tibetan_payer(n, m))))
                     continue;
                 /* A rival that holds the event (欠了房东半年的房租) is nearest of all.
                  * One named after the event is its object only in a Chinese

@@ -1713,6 +1713,14 @@ static void official_writing_in_both_languages(void **state)
     expect_hit("浪卡子县环卫 四个月了 0工资 有人管吗？？？");
 }
 
+/* Other workers marked as the payer in Tibetan (城管 ནས, "from the city
+ * management") are not the ones owed. */
+static void tibetan_payer_is_no_rival(void **state)
+{
+    (void)state;
+    expect_hit("ང་ཚོ་公厕 དོ་དམ་བྱེད་མཁན་ཡིན། 城管 ནས་ཟླ་བ་གསུམ་གྱི་ཕོགས་ད་དུང་མ་སྤྲད།");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1786,6 +1794,7 @@ int main(void)
     cmocka_unit_test(no_word_of_the_pay_and_getting_it_back),
     cmocka_unit_test(hardest_writing_of_a_new_author),
     cmocka_unit_test(official_writing_in_both_languages),
+    cmocka_unit_test(tibetan_payer_is_no_rival),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
