@@ -1721,6 +1721,15 @@ static void tibetan_payer_is_no_rival(void **state)
     expect_hit("ང་ཚོ་公厕 དོ་དམ་བྱེད་མཁན་ཡིན། 城管 ནས་ཟླ་བ་གསུམ་གྱི་ཕོགས་ད་དུང་མ་སྤྲད།");
 }
 
+/* Tibetan: the pay promised by a date and nothing yet; months of pay to be
+ * claimed at the labour inspection. */
+static void tibetan_promises_and_claims(void **state)
+{
+    (void)state;
+    expect_hit("ལམ་ཕྱགས་མཁན་ཚོར་ཀུང་སིས་ཟླ་མཇུག་ལ་ཕོགས་སྤྲོད་ཀྱི་ཡིན་ཟེར་ཡང་ད་བར་ཅི་ཡང་མེད།");
+    expect_hit("ང་ཚོ་环卫队 ཚང་མ་སང་ཉིན་劳动监察大队 ལ་འགྲོ་ནས་ཟླ་བ་གསུམ་གྱི་工资 ཞུ་རྒྱུ་ཡིན།");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1795,6 +1804,7 @@ int main(void)
     cmocka_unit_test(hardest_writing_of_a_new_author),
     cmocka_unit_test(official_writing_in_both_languages),
     cmocka_unit_test(tibetan_payer_is_no_rival),
+    cmocka_unit_test(tibetan_promises_and_claims),
     cmocka_unit_test(emoji_money_gone_for_months),
     cmocka_unit_test(tibetan_since_and_if),
     cmocka_unit_test(tibetan_hard_negatives),
