@@ -1676,6 +1676,8 @@ static void hardest_writing_of_a_new_author(void **state)
     expect_no_hit("学校食堂的厨师被承包商欠了三个月工资，打扫卫生的阿姨倒是学校直接发，没问题。");
     expect_no_hit("开出租的被老板欠了半年提成。说实话，环卫的朋友都比我们强，人家至少每个月拿得到。");
     expect_no_hit("感谢人社局！保洁员被扣的钱全退回来了，连之前拖的两个月一起发了。");
+    /* a complaint letter sent back is no money returned */
+    expect_hit("保洁员工资拖了三个月，投诉材料被退回来了。");
     expect_no_hit("想起前几年我妈扫街也被欠过工资，最后是县里出面垫付的。");
     expect_no_hit("保障环卫工人工资按时足额发放承诺书：本公司不以任何理由拖欠、克扣员工工资。");
     expect_no_hit("如果以后去当保洁，公司说要押一个月工资，这合法吗？还没入职，先问问。");
