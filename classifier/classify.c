@@ -802,6 +802,16 @@ static void choose_region(wa_session *s, const wa_dict *d)
  * names someone else. */
 enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4, RIVAL = 8 };
 
+/* Whether a usable sanitation subject lies in the clause of match m. */
+static int clause_names_subject(const wa_session *s, const wa_match *m)
+{
+    const wa_result *r = &s->res;
+    for (size_t j = 0; j < r->nmatches; j++)
+        if ((s->usable[j] & SUBJECT_OK) && same_clause(&s->norm, &r->matches[j], m))
+            return 1;
+    return 0;
+}
+
 /* Whether m is joined to a mention of the sanitation workers by "and"
  * alone (保洁和宿管, 保安、保洁, ལམ་ཕྱགས་པ་དང་སྒོ་སྲུང་བ): the two share what
  * happens to them. */
@@ -1098,10 +1108,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             if (!(s->usable[k] & RIVAL) || role_of(d, m) != WA_ROLE_OTHERS || m->cancelled || m->nend > a->nstart ||
                 exact_gap(n, m, a, 1) > 1 || !same_clause(n, m, a))
                 continue;
-            int ours = 0;
-            for (size_t j = 0; j < r->nmatches && !ours; j++)
-                ours = (s->usable[j] & SUBJECT_OK) && same_clause(n, &r->matches[j], a);
-            if (!ours)
+            if (!clause_names_subject(s, a))
                 f = 0;
         }
         /* 拖欠垃圾车司机及装卸工共9人工资 names the sanitation workers too:
@@ -1202,17 +1209,13 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             /* "the front desk was paid on time": a resolution in a clause
              * that names other workers and no sanitation workers is theirs. */
             const wa_match *others = NULL;
-            int ours = 0;
-            for (size_t i = 0; i < r->nmatches && !ours; i++) {
+            int ours = clause_names_subject(s, best);
+            for (size_t i = 0; i < r->nmatches && !others && !ours; i++) {
                 const wa_match *m = &r->matches[i];
-                if (!same_clause(n, m, best))
-                    continue;
-                if (s->usable[i] & SUBJECT_OK)
-                    ours = 1;
-                else if (role_of(d, m) == WA_ROLE_OTHERS && !m->cancelled && !others)
+                if (same_clause(n, m, best) && role_of(d, m) == WA_ROLE_OTHERS && !m->cancelled)
                     others = m;
             }
-            if (others && !ours) {
+            if (others) {
                 char a[512], b[512];
                 explain(s, flags, "resolution '%s' set aside: it is about '%s'", match_text(s, best, a, sizeof a),
                         match_text(s, others, b, sizeof b));
