@@ -58,9 +58,15 @@ static const struct {
     {"མེད", 4, 0}, {"ཐམ", 4, 0}, {"པ", 4, 0},
 };
 
+/* Tibetan numbers are read largest first. A big unit takes its multiplier
+ * either before it (ལྔ་བརྒྱ = 500, ཉིས་སྟོང = 2000) or after it, where the
+ * multiplier may be a number of several syllables (ཁྲི་གཉིས = 20000,
+ * ཁྲི་བཅུ་བཞི = 140000, ཁྲི་སོ་དྲུག = 360000); a unit waiting for its
+ * multiplier takes what follows until the next unit, a དང ("and") or the
+ * end, and a unit with none counts once (སྟོང་ = 1000). */
 static int parse_tibetan(const char *s, size_t len, double *out)
 {
-    double total = 0, small = 0, last_big = 0;
+    double total = 0, small = 0, pending = 0;
     int any = 0;
     size_t i = 0;
     while (i < len) {
@@ -76,14 +82,7 @@ static int parse_tibetan(const char *s, size_t len, double *out)
             any = 1;
             double v = tib_words[k].value;
             switch (tib_words[k].kind) {
-            case 1:
-                if (last_big > 0) { /* ཁྲི་གཉིས: the multiplier follows the unit */
-                    total += last_big * (v - 1);
-                    last_big = 0;
-                } else {
-                    small += v;
-                }
-                break;
+            case 1: small += v; break;
             case 6:
                 if (small == 0)
                     small = v;
@@ -93,16 +92,26 @@ static int parse_tibetan(const char *s, size_t len, double *out)
                 break;
             case 5: small = (small > 0 ? small : 1) * v; break;
             case 3:
+                if (pending > 0) { /* ཁྲི་གཉིས་སྟོང: the waiting unit takes what came between */
+                    total += pending * (small > 0 ? small : 1);
+                    small = 0;
+                    pending = 0;
+                }
                 if (small > 0) { /* ལྔ་བརྒྱ: multiplier before the unit */
                     total += small * v;
                     small = 0;
-                    last_big = 0;
                 } else {
-                    total += v;
-                    last_big = v;
+                    pending = v;
                 }
                 break;
-            default: break;
+            default:
+                /* ཁྲི་གཅིག་དང་སྟོང་ལྔ: "and" closes the unit before it */
+                if (pending > 0 && small > 0 && strcmp(tib_words[k].syl, "དང") == 0) {
+                    total += pending * small;
+                    small = 0;
+                    pending = 0;
+                }
+                break;
             }
             break;
         }
@@ -112,7 +121,7 @@ static int parse_tibetan(const char *s, size_t len, double *out)
     }
     if (!any)
         return -1;
-    *out = total + small;
+    *out = pending > 0 ? total + pending * (small > 0 ? small : 1) : total + small;
     return 0;
 }
 

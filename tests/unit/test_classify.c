@@ -1043,6 +1043,35 @@ static void entity_months_span_and_owed(void **state)
     expect_entity(cases, sizeof cases / sizeof cases[0], offsetof(wa_result, months), "months");
 }
 
+/* Tibetan months: a span of the calendar (ཟླ་8ནས་ཟླ་11བར), the month a
+ * span starts from or the month it is now (ཟླ་བ་བཅུ་གཅིག་པ) are no count,
+ * months listed then counted, and no count of hundreds of months. */
+static void entity_tibetan_months(void **state)
+{
+    (void)state;
+    static const entity_case cases[] = {
+        {"ལམ་ཕྱགས་པ་ང་ཚོར་ཀུང་སིས་ཟླ་ ༨ ནས་ཟླ་ ༡༡ བར་གྱི་ཕོགས་ད་བར་སྤྲད་མེད།", 4},
+        {"ང་ཚོ་གཙང་སྦྲའི་ལས་མི་ཡིན། ཟླ་བ་བདུན་པ་ནས་བཟུང་ཕོགས་མ་ཐོབ། ད་ལྟ་ཟླ་བ་བཅུ་གཅིག་པ་རེད། ཟླ་བ་བཞི་སོང་།", 4},
+        {"ཨ་མ་ལམ་ཕྱགས་པ་ཡིན། ཟླ་བ་༤ ༥ ༦ གསུམ་གྱི་ཕོགས་ཆ་ཀུང་སིས་སྤྲད་མེད།", 3},
+    };
+    expect_entity(cases, sizeof cases / sizeof cases[0], offsetof(wa_result, months), "months");
+    /* no count of months at all rather than 456 */
+    const wa_result *r = wt_classify("ཨ་མ་ལམ་ཕྱགས་པ་ཡིན། ཟླ་བ་༤ ༥ ༦ ཕོགས་ཆ་ཀུང་སིས་སྤྲད་མེད།");
+    assert_true(r->months.value < 0 || r->months.value <= 120);
+}
+
+/* Tibetan sums: ten thousands times a number of several syllables, and a
+ * total named as such before a rate that comes first. */
+static void entity_tibetan_amount(void **state)
+{
+    (void)state;
+    static const entity_case cases[] = {
+        {"གད་སྙིགས་སྒྲུག་མཁན་ཉི་ཤུ་ལ་ཟླ་བ་དྲུག་གི་ཕོགས་སྒོར་ཁྲི་སོ་དྲུག་ཀུང་སིས་ད་བར་སྤྲད་མེད།", 360000},
+        {"ལམ་ཕྱགས་པ་ང་ཚོ་ལ་ཟླ་བ་བཞིའི་ཕོགས་མ་སྤྲད། མི་རེར་ཟླ་རེར་སྒོར་ ༢༥༠༠ ཡིན་པས་བསྡོམས་ན་སྒོར་ཁྲི་བཅུ་བཞི་ཡོད།", 140000},
+    };
+    expect_entity(cases, sizeof cases / sizeof cases[0], offsetof(wa_result, amount), "amount");
+}
+
 /* Workers counted with 名 or 位 whatever the job; "a worker" is no count
  * when a larger one follows; Tibetan numbers spoken without the tens word. */
 static void entity_workers_counted(void **state)
@@ -1816,6 +1845,8 @@ int main(void)
         cmocka_unit_test(hit_tibetan),
         cmocka_unit_test(entity_workers),
         cmocka_unit_test(entity_months),
+        cmocka_unit_test(entity_tibetan_months),
+        cmocka_unit_test(entity_tibetan_amount),
         cmocka_unit_test(entity_months_half_year),
         cmocka_unit_test(entity_months_span_and_owed),
         cmocka_unit_test(entity_workers_counted),

@@ -143,6 +143,14 @@ static void tibetan_words(void **state)
     expect_number("གསུམ", 3);
     expect_number("ཁྲི་གཅིག་དང་སྟོང་ལྔ", 15000);
     expect_number("ཆིག་སྟོང་དགུ་བརྒྱ", 1900);
+    expect_number("སྟོང", 1000);
+    expect_number("ཉིས་སྟོང་ལྔ་བརྒྱ", 2500);
+    expect_number("ཁྲི་གཉིས་དང་ལྔ་བརྒྱ", 20500);
+    /* after its unit, a multiplier of several syllables */
+    expect_number("ཁྲི་བཅུ་བཞི", 140000);
+    expect_number("ཁྲི་སོ་དྲུག", 360000);
+    expect_number("ཁྲི་ཉི་ཤུ་རྩ་ལྔ", 250000);
+    expect_number("སྟོང་ཕྲག་གསུམ", 3000);
     /* a trailing tsheg changes nothing */
     expect_number("ལྔ་བཅུ་", 50);
 }
