@@ -631,6 +631,10 @@ static double entity_value(const wa_session *s, const wa_pattern *pat, int rc)
     uint32_t mg = pat->mult_group;
     if (mg > 0 && mg < (uint32_t)rc && ov[2 * mg] != PCRE2_UNSET)
         v *= unit_multiplier(n->text.data + ov[2 * mg], ov[2 * mg + 1] - ov[2 * mg]);
+    /* 我和另外3名司机: the writer and three others */
+    uint32_t me = pat->me_group;
+    if (me > 0 && me < (uint32_t)rc && ov[2 * me] != PCRE2_UNSET)
+        v += 1;
     /* Months listed with spaces (7 8 9月) are one number once the spaces
      * are gone: no one is owed for more than ten years. */
     if (pat->entity == WA_ENT_MONTHS && v > 120)

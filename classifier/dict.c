@@ -700,7 +700,7 @@ static void parse_patterns_named(loader *L, char *content, size_t len, wa_patter
             wa_diag_add(L->diag, L->file, it.line, "bad regex at offset %zu: %s", (size_t)erroff, (char *)msg);
             continue;
         }
-        uint32_t cap_no = 0, from_no = 0, to_no = 0, mult_no = 0;
+        uint32_t cap_no = 0, from_no = 0, to_no = 0, mult_no = 0, me_no = 0;
         if (entity >= 0) {
             const char *want = entity == WA_ENT_COMPANY ? "name" : "n";
             int no = pcre2_substring_number_from_name(re, (PCRE2_SPTR)want);
@@ -728,6 +728,8 @@ static void parse_patterns_named(loader *L, char *content, size_t len, wa_patter
             cap_no = no > 0 ? (uint32_t)no : 0;
             int m = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "mult");
             mult_no = m > 0 ? (uint32_t)m : 0;
+            int me = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "me");
+            me_no = me > 0 ? (uint32_t)me : 0;
         }
         /* JIT is an optimisation: a pattern it cannot compile still works. */
         (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -752,6 +754,7 @@ static void parse_patterns_named(loader *L, char *content, size_t len, wa_patter
         p->from_group = from_no;
         p->to_group = to_no;
         p->mult_group = mult_no;
+        p->me_group = me_no;
         p->file = L->file_index;
         p->line = it.line;
         L->d->npatterns++;

@@ -69,6 +69,7 @@ typedef struct {
     uint32_t from_group, to_group; /* months entity: (?<from>) and (?<to>), the first and last month
                                       of a span (10月至12月: 3 months); 0 when the pattern has none */
     uint32_t mult_group; /* (?<mult>), the unit that multiplies the number; 0: none */
+    uint32_t me_group;   /* (?<me>), the writer counted besides the number (我和另外3名: 4); 0: none */
     uint16_t file;
     uint32_t line;
 } wa_pattern;

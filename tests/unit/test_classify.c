@@ -1086,6 +1086,27 @@ static void entity_workers_counted(void **state)
     expect_entity(cases, sizeof cases / sizeof cases[0], offsetof(wa_result, workers), "workers");
 }
 
+/* Workers as a complaint counts them: 个 before a trade or kin word, the
+ * speakers (我们四个), the writer and the others (我和另外3名: 4), a
+ * Tibetan doer or a Chinese trade word before the number; not 三个小区的保洁. */
+static void entity_workers_as_people_count_them(void **state)
+{
+    (void)state;
+    static const entity_case cases[] = {
+        {"我们物业五个打扫卫生的大姐，公司已经三个月没发工资了", 5},
+        {"开垃圾车的我们四个，工资拖了两个月了，老板电话不接", 4},
+        {"我和另外3名垃圾车司机被环卫公司拖欠了四个月工资", 4},
+        {"医院欠我和另外两个保洁姐妹两个月工资了", 3},
+        {"ཁྲོམ་གཞུང་གི་ཕྱགས་མཁན་བཞི་ལ་ཟླ་བ་གཉིས་ཀྱི་ཕོགས་ཀུང་སིས་མ་སྤྲད།", 4},
+        {"ང་ཚོ་环卫保洁员 ༩ ཡོད། ཟླ་བ་གསུམ་གྱི་ཕོགས་མ་ཐོབ།", 9},
+        {"ང་ཚོ་ལམ་ཕྱགས་པ་ཡིན། ང་ཚོ་བཞི། ཟླ་བ་གསུམ་རིང་ཕོགས་ཆ་ཀུང་སིས་སྤྲད་མེད།", 4},
+    };
+    expect_entity(cases, sizeof cases / sizeof cases[0], offsetof(wa_result, workers), "workers");
+    const wa_result *r = wt_classify("我负责三个小区的保洁，物业拖欠我两个月工资了");
+    assert_true(r->hit);
+    assert_true(r->workers.value != 3);
+}
+
 static void entity_amount(void **state)
 {
     (void)state;
@@ -1846,6 +1867,7 @@ int main(void)
         cmocka_unit_test(entity_workers),
         cmocka_unit_test(entity_months),
         cmocka_unit_test(entity_tibetan_months),
+        cmocka_unit_test(entity_workers_as_people_count_them),
         cmocka_unit_test(entity_tibetan_amount),
         cmocka_unit_test(entity_months_half_year),
         cmocka_unit_test(entity_months_span_and_owed),
