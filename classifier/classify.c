@@ -805,6 +805,31 @@ static void choose_region(wa_session *s, const wa_dict *d)
     }
 }
 
+/* Whether the text right before match m says it is not them: 不是打扫卫生的,
+ * 并非环卫工人 (but not 是不是, 要不是, 可不是, 难道不是, 不只是: a question,
+ * a condition, a yes, a "not only"). */
+static int denied_before(const wa_norm *n, const wa_match *m)
+{
+    static const char *const nots[] = {"并非", "而非", "不是"};
+    const char *t = n->text.data;
+    for (size_t k = 0; k < sizeof nots / sizeof nots[0]; k++) {
+        size_t l = strlen(nots[k]);
+        if (m->nstart < l || memcmp(t + m->nstart - l, nots[k], l) != 0)
+            continue;
+        if (k < 2)
+            return 1;
+        static const char *const yes[] = {"是", "要", "可", "难道", "岂"};
+        size_t at = m->nstart - l;
+        int asked = 0;
+        for (size_t y = 0; y < sizeof yes / sizeof yes[0] && !asked; y++) {
+            size_t yl = strlen(yes[y]);
+            asked = at >= yl && memcmp(t + at - yl, yes[y], yl) == 0;
+        }
+        return !asked;
+    }
+    return 0;
+}
+
 /* What each match may be to the decision (s->usable): a subject that
  * counts, an event that counts, an event that holds a rival, a rival that
  * names someone else. */
@@ -880,14 +905,16 @@ static int names_pay(const wa_dict *d, const wa_result *r, const wa_match *e)
     return 0;
 }
 
-/* Whether event e lies inside a resolution: the owed pay as the object of
- * its payment (已解决（企业已补发拖欠工资）, 当场支付拖欠工资) is the debt
- * being paid, not one still open. */
+/* Whether event e starts inside a resolution or right where it ends: the
+ * owed pay as the object of its payment (已解决（企业已补发拖欠工资）,
+ * 当场支付拖欠工资, and with a long object, 补发了拖欠小区楼道清扫人员的五个月
+ * 工资) is the debt being paid, not one still open. */
 static int inside_resolution(const wa_dict *d, const wa_result *r, const wa_match *e)
 {
     for (size_t i = 0; i < r->nmatches; i++) {
         const wa_match *m = &r->matches[i];
-        if (role_of(d, m) == WA_ROLE_RESOLUTION && !m->cancelled && m != e && contains(m, e))
+        if (role_of(d, m) == WA_ROLE_RESOLUTION && !m->cancelled && m != e && m->nstart <= e->nstart &&
+            e->nstart <= m->nend)
             return 1;
     }
     return 0;
@@ -1069,7 +1096,12 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                 const wa_match *m = &r->matches[j];
                 in_longer = j != i && role_of(d, m) == WA_ROLE_SUBJECT && inside_longer(m, a);
             }
-            f = in_rival || in_longer ? 0 : SUBJECT_OK;
+            int denied = denied_before(n, a);
+            if (denied) {
+                char b[512];
+                explain(s, flags, "subject '%s' is denied: 'not' stands right before it", match_text(s, a, b, sizeof b));
+            }
+            f = in_rival || in_longer || denied ? 0 : SUBJECT_OK;
         }
         s->usable[i] = f;
     }

@@ -1536,6 +1536,45 @@ static void tibetan_delays_and_cooks_are_no_case(void **state)
                   "ཁང་མིག་གཙང་སྦྲ་བྱེད་མཁན་ཚོར་ནི་སྤྲད་ཚར་འདུག");
 }
 
+/* Cleaners named by the rooms and floors they clean (拖楼道, 打扫手术室, 负责教学楼卫生的), pay
+ * that stopped (工资……就停了), pay not paid to them with the payee between (未向其支付工资),
+ * pay asked for (能不能先把去年的钱结了), the Tibetan wiper in the present stem (ས་ཕྱི་མཁན). */
+static void cleaners_by_what_they_clean(void **state)
+{
+    (void)state;
+    expect_hit("我姐在八一镇一个小区给物业拖楼道，已经两个月没发工资了，经理说甲方没打款");
+    expect_hit("县医院负责打扫手术室的两位阿姨，外包公司连续三个月没发工资");
+    expect_hit("负责办公楼卫生的几个阿姨跟我说，公司拖了她们四个月工资");
+    expect_hit("医院打扫病房的卓玛阿佳，工资从今年三月起就停了，公司电话打不通");
+    expect_hit("乡卫生院负责院内清扫的临时工反映，卫生院已连续五个月未向其支付工资");
+    expect_hit("城关那边扫街的大姐们，老板能不能先把去年的钱结了？都快过年了");
+    expect_hit("ང་ཚོའི་སློབ་གྲྭའི་ས་ཕྱི་མཁན་ཨ་ཅག་ལ་ཟླ་བ་གསུམ་རིང་ཕོགས་མ་སྤྲད།");
+}
+
+/* Not a case: the resolution's object is the owed pay however long it is named (补发了拖欠
+ * 小区楼道清扫人员的五个月工资); "not the cleaner" (不是打扫卫生的) while other workers wait; pay
+ * handed to her (把欠的钱都补给她了), with the year-end bonus (把工资和年终奖都发了); what some
+ * companies do, heard of; feared and did not happen (本来以为要拖到过年); a rumour denied; a
+ * supply bought out of pocket is no payment of wages; the Tibetan payment to the company is no
+ * resolution, the cleaners paid (保洁ཚོར་ནི་སྤྲད་ཚར), "all received" (ཚང་མ་ཐོབ་སོང), "if you meet
+ * deductions, call" (克扣ཐུག་ན). */
+static void paid_denied_or_not_theirs(void **state)
+{
+    (void)state;
+    expect_no_hit("监察大队介入后，公司昨天补发了拖欠医院保洁人员的三个月工资共计四万余元");
+    expect_no_hit("食堂的帮厨大姐，不是打扫卫生的，说她们老板两个月没给钱了");
+    expect_no_hit("前天说的看厕所的阿妈，市场管理处今天把欠的三个月钱都补给她了，谢谢大家");
+    expect_no_hit("往年环卫工到年底都要讨薪，今年县里提前就把工资和年终奖都发了，点赞");
+    expect_no_hit("我妈在小区做保洁，听说有的公司会找借口扣工资，想问问到时候该找谁，目前还没遇到");
+    expect_no_hit("打了12345以后，环卫所第二天就把拖欠我们的工资全发了，本来以为要拖到过年");
+    expect_no_hit("我们环卫公司的工资一个月都没拖过，有人别乱传我们欠薪");
+    expect_hit("我是小区的保洁员，说好每月两千，已经三个月没拿到钱了，拖把和洗洁精都是我自己垫钱买的");
+    expect_hit("ལས་ཁུངས་ཀྱི་ཐེམ་སྐས་ཕྱི་མཁན་ཨ་ཅག་གཉིས་ལ་ཟླ་བ་ལྔ་རིང་ཕོགས་མ་སྤྲད། ལས་ཁུངས་ཀྱིས་གླ་ཆ་ཀུང་སི་ལ་སྤྲད་ཚར་ཟེར།");
+    expect_no_hit("ཨ་མ་ལམ་ཕྱགས་པ་ཡིན། སྔོན་ལ་ཟླ་བ་གསུམ་གྱི་ཕོགས་ཐོབ་མེད། ཞུ་གཏུག་བྱས་རྗེས་ད་རིང་ཚང་མ་ཐོབ་སོང་།");
+    expect_no_hit("ང་ཚོ་小区保安ཡིན། 物业ཀྱིས་ང་ཚོར་工资ཟླ་བ་བཞི་སྤྲད་མེད། 保洁ཚོར་ནི་སྤྲད་ཚར།");
+    expect_no_hit("【通知】ལམ་ཕྱགས་པ་དང་保洁ལས་མི་ཚོར་工资克扣ཐུག་ན་12345ལ་ཁ་པར་ཐོངས།");
+}
+
 /* Chinese posts that share every word of a complaint and report none: a worry about a new
  * contractor (会不会压工资), the pay received at last (把欠的...领到手了, 都拿到了钱), paid in
  * advance by someone else (垫付了), ordered by a court (判令被告支付拖欠工资), a question "not about
@@ -1832,6 +1871,8 @@ int main(void)
     cmocka_unit_test(tibetan_ways_of_telling_it),
     cmocka_unit_test(tibetan_more_ways_of_telling_it),
     cmocka_unit_test(tibetan_delays_and_cooks_are_no_case),
+    cmocka_unit_test(cleaners_by_what_they_clean),
+    cmocka_unit_test(paid_denied_or_not_theirs),
     cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
     cmocka_unit_test(tibetan_got_it_but),
