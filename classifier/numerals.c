@@ -140,7 +140,6 @@ int wa_parse_number(const char *s, size_t len, double *out)
     size_t i = 0;
     while (i < len) {
         if (u[i] >= '0' && u[i] <= '9') {
-            digit_after_unit = 0;
             double v = 0, scale = 0;
             while (i < len && ((u[i] >= '0' && u[i] <= '9') || (u[i] == '.' && scale == 0))) {
                 if (u[i] == '.')
@@ -151,6 +150,9 @@ int wa_parse_number(const char *s, size_t len, double *out)
                     v = v * 10 + (u[i] - '0');
                 i++;
             }
+            /* 1万2 = 12000: one digit right after a unit, as 一万二 */
+            digit_after_unit = last_unit > 0 && !zero_since_unit && scale == 0 && v > 0 && v < 10 &&
+                               (u[i - 1] >= '0' && u[i - 1] <= '9') && (i < 2 || !(u[i - 2] >= '0' && u[i - 2] <= '9'));
             number = v;
             any = 1;
             continue;

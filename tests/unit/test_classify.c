@@ -1068,6 +1068,8 @@ static void entity_tibetan_amount(void **state)
     static const entity_case cases[] = {
         {"གད་སྙིགས་སྒྲུག་མཁན་ཉི་ཤུ་ལ་ཟླ་བ་དྲུག་གི་ཕོགས་སྒོར་ཁྲི་སོ་དྲུག་ཀུང་སིས་ད་བར་སྤྲད་མེད།", 360000},
         {"ལམ་ཕྱགས་པ་ང་ཚོ་ལ་ཟླ་བ་བཞིའི་ཕོགས་མ་སྤྲད། མི་རེར་ཟླ་རེར་སྒོར་ ༢༥༠༠ ཡིན་པས་བསྡོམས་ན་སྒོར་ཁྲི་བཅུ་བཞི་ཡོད།", 140000},
+        {"ང་ལམ་ཕྱགས་པ་ཡིན། ཟླ་རེར་སྒོར་ ༢༨༠༠ རེད། ཀུང་སིས་ཟླ་བ་ལྔ་རིང་ཕོགས་མ་སྤྲད། ད་ལྟ་ཆད་ལུས་སྒོར་ ༡༤༠༠༠ ཡོད།", 14000},
+        {"ངའི་ཨ་མ་ལམ་ཕྱགས་པ་ཡིན། ཁོ་མོའི་ཕོགས་སྒོར་སྟོང་ཕྲག་དགུ་ད་དུང་མ་ཐོབ།", 9000},
     };
     expect_entity(cases, sizeof cases / sizeof cases[0], offsetof(wa_result, amount), "amount");
 }
@@ -1139,6 +1141,18 @@ static void entity_amount(void **state)
     wt_assert_double(r->amount.value, 62);
     r = wt_classify("ལམ་ཕྱགས་མཁན་ལ་ཟླ་བ་གསུམ་རིང་ཟླ་ཕོགས་མ་སྤྲད། ཟླ་རེར་སྒོར་སྟོང་གཅིག་རེ་ཡིན།");
     assert_true(r->amount.value != 1000 && r->amount.value != 1060);
+}
+
+/* A sum told without 元 but with its 万 or 千, after a word of total or of owing. */
+static void entity_amount_without_currency(void **state)
+{
+    (void)state;
+    static const entity_case cases[] = {
+        {"我爸在县城扫大街，公司欠了他五个月工资，一共一万二千五，找了好几次都说没钱", 12500},
+        {"收垃圾的也要吃饭啊，公司拖了俺们半年工资，欠了俺1万3", 13000},
+        {"我们三个保洁阿姨的工资被物业拖了三个月，每人每月两千，加起来一万八", 18000},
+    };
+    expect_entity(cases, sizeof cases / sizeof cases[0], offsetof(wa_result, amount), "amount");
 }
 
 static void entity_company(void **state)
@@ -1908,6 +1922,7 @@ int main(void)
         cmocka_unit_test(entity_workers),
         cmocka_unit_test(entity_months),
         cmocka_unit_test(entity_tibetan_months),
+        cmocka_unit_test(entity_amount_without_currency),
         cmocka_unit_test(entity_workers_as_people_count_them),
         cmocka_unit_test(entity_tibetan_amount),
         cmocka_unit_test(entity_months_half_year),

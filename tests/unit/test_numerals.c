@@ -122,6 +122,9 @@ static void mixed_forms(void **state)
     (void)state;
     expect_number("1.5万", 15000);
     expect_number("3千", 3000);
+    /* one digit after a unit counts in the next unit down, as 一万二 */
+    expect_number("1万2", 12000);
+    expect_number("2万5千", 25000);
     expect_number("12万", 120000);
     expect_number("2.5万多", 25000);
     expect_number("１．５万", 15000);
@@ -151,6 +154,7 @@ static void tibetan_words(void **state)
     expect_number("ཁྲི་སོ་དྲུག", 360000);
     expect_number("ཁྲི་ཉི་ཤུ་རྩ་ལྔ", 250000);
     expect_number("སྟོང་ཕྲག་གསུམ", 3000);
+    expect_number("སྟོང་ཕྲག་བཅུ་གཅིག", 11000);
     /* a trailing tsheg changes nothing */
     expect_number("ལྔ་བཅུ་", 50);
 }
