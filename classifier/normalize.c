@@ -334,6 +334,34 @@ static uint32_t last_cp(const wa_norm *n, size_t *len_out)
     return cp;
 }
 
+/* Whether s[i..len) starts with a digit: ASCII, full-width or Tibetan. */
+static int digit_at(const unsigned char *s, size_t i, size_t len)
+{
+    return i < len && ((s[i] >= '0' && s[i] <= '9') ||
+                       (i + 2 < len && s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] >= 0x90 && s[i + 2] <= 0x99) ||
+                       (i + 2 < len && s[i] == 0xE0 && s[i + 1] == 0xBC && s[i + 2] >= 0xA0 && s[i + 2] <= 0xA9));
+}
+
+/* A dash or a tilde between two digits is a range (7-10月, 3～5个月): it is
+ * written as '-', where elsewhere it is noise and dropped (7-10 must not
+ * become 710). */
+static int is_range_dash(uint32_t cp)
+{
+    return cp == '-' || cp == '~' || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2212 || cp == 0x301C ||
+           cp == 0xFF0D || cp == 0xFF5E;
+}
+
+static int range_between_digits(const wa_norm *n, uint32_t cp, const unsigned char *s, size_t i, size_t len)
+{
+    while (i < len && s[i] == ' ') /* 10 - 12月 */
+        i++;
+    if (!is_range_dash(cp) || !digit_at(s, i, len))
+        return 0;
+    size_t k;
+    uint32_t prev = last_cp(n, &k);
+    return prev >= '0' && prev <= '9';
+}
+
 static void drop_last(wa_norm *n, size_t k)
 {
     uint32_t at = (uint32_t)(n->text.len - k);
@@ -530,6 +558,11 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
                 continue;
             }
         }
+        if (cp >= 0x80 && !(cp >= 0x0F00 && cp <= 0x0FFF) && range_between_digits(n, cp, s, i, len)) {
+            if (emit(n, '-', os, oe) != 0)
+                return -1;
+            continue;
+        }
         if (cp >= 0x80 && !(cp >= 0x0F00 && cp <= 0x0FFF)) {
             cp = fold_cp(cp);
             if (cp == 0) {
@@ -563,11 +596,7 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
             } else if (cp == '.' || cp == ',') {
                 /* Keep the decimal point of 1.5万; drop a thousands comma;
                  * elsewhere a full stop is noise and a comma a clause mark. */
-                int next_digit = i < len && ((s[i] >= '0' && s[i] <= '9') ||
-                                             (i + 2 < len && s[i] == 0xEF && s[i + 1] == 0xBC &&
-                                              s[i + 2] >= 0x90 && s[i + 2] <= 0x99) ||
-                                             (i + 2 < len && s[i] == 0xE0 && s[i + 1] == 0xBC &&
-                                              s[i + 2] >= 0xA0 && s[i + 2] <= 0xA9)); /* ０-９, ༠-༩ */
+                int next_digit = digit_at(s, i, len);
                 int prev_digit = 0;
                 if (next_digit) { /* the last character written is looked at only then */
                     size_t k;
@@ -582,6 +611,8 @@ int wa_norm_append(wa_norm *n, const char *str, size_t len, uint32_t base)
                         return -1;
                     continue;
                 }
+            } else if (range_between_digits(n, cp, s, i, len)) {
+                cp = '-';
             } else if (is_noise(cp)) {
                 /* ཟླ*ཕོགས: a symbol typed between Tibetan syllables stands
                  * for the tsheg, as a space does */

@@ -139,6 +139,20 @@ static void decimal_point_kept_thousands_comma_dropped(void **state)
     assert_norm("3个月.", "3个月");
 }
 
+/* A dash or tilde between digits is a range and stays (7-10月 is not 710月);
+ * elsewhere it is noise. */
+static void range_dash_between_digits(void **state)
+{
+    (void)state;
+    assert_norm("7-10月", "7-10月");
+    assert_norm("7—10月", "7-10月");
+    assert_norm("3～5个月", "3-5个月");
+    assert_norm("10 - 12月", "10-12月");
+    assert_norm("༧-༩", "7-9");
+    assert_norm("环-卫", "环卫");
+    assert_norm("3-月", "3月");
+}
+
 static void compatibility_forms(void **state)
 {
     (void)state;
@@ -577,6 +591,7 @@ int main(void)
         cmocka_unit_test(noise_zero_width),
         cmocka_unit_test(noise_emoji_and_variation_selectors),
         cmocka_unit_test(decimal_point_kept_thousands_comma_dropped),
+        cmocka_unit_test(range_dash_between_digits),
         cmocka_unit_test(compatibility_forms),
         cmocka_unit_test(tibetan_nonbreaking_tsheg),
         cmocka_unit_test(tibetan_repeated_tsheg),
