@@ -658,10 +658,13 @@ static void extract_entities(wa_session *s, const wa_dict *d, int flags)
     const wa_norm *n = &s->norm;
     wa_result *r = &s->res;
     wa_entity *slots[WA_ENT_COUNT] = {&r->workers, &r->months, &r->amount, &r->company};
-    /* "一位环卫工人" is a worker, not a count of them: a count of one is kept
-     * only when no pattern finds a larger one. */
-    wa_entity one_worker = {.value = -1};
-    const wa_pattern *one_worker_pat = NULL;
+    /* "一位环卫工人" is a worker, not a count of them, and "一个月两千五" a
+     * rate, not the months owed: a count of one is kept only when no
+     * pattern finds a larger one. */
+    wa_entity one[WA_ENT_COUNT];
+    const wa_pattern *one_pat[WA_ENT_COUNT] = {NULL};
+    for (int k = 0; k < WA_ENT_COUNT; k++)
+        one[k].value = -1;
     for (size_t p = 0; p < d->npatterns; p++) {
         const wa_pattern *pat = &d->patterns[p];
         if (pat->entity < 0 || slots[pat->entity]->value >= 0 || !may_match(s, d, p))
@@ -704,12 +707,13 @@ static void extract_entities(wa_session *s, const wa_dict *d, int flags)
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
             uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
             double v = entity_value(s, pat, rc);
-            if (v > 0 && pat->entity == WA_ENT_WORKERS && v < 2) {
-                if (one_worker.value < 0) {
-                    one_worker.value = v;
-                    one_worker.start = ms;
-                    one_worker.end = me;
-                    one_worker_pat = pat;
+            if (v > 0 && (pat->entity == WA_ENT_WORKERS || pat->entity == WA_ENT_MONTHS) && v < 2) {
+                wa_entity *o = &one[pat->entity];
+                if (o->value < 0) {
+                    o->value = v;
+                    o->start = ms;
+                    o->end = me;
+                    one_pat[pat->entity] = pat;
                 }
                 v = 0;
             }
@@ -730,10 +734,12 @@ static void extract_entities(wa_session *s, const wa_dict *d, int flags)
             }
         }
     }
-    if (r->workers.value < 0 && one_worker_pat) {
-        set_entity(s, &r->workers, one_worker.value, one_worker.start, one_worker.end);
-        explain(s, flags, "entity workers = 1: pattern %s:%u", d->files[one_worker_pat->file], one_worker_pat->line);
-    }
+    for (int k = WA_ENT_WORKERS; k <= WA_ENT_MONTHS; k++)
+        if (slots[k]->value < 0 && one_pat[k]) {
+            set_entity(s, slots[k], one[k].value, one[k].start, one[k].end);
+            explain(s, flags, "entity %s = %g: pattern %s:%u", k == WA_ENT_WORKERS ? "workers" : "months", one[k].value,
+                    d->files[one_pat[k]->file], one_pat[k]->line);
+        }
 }
 
 /* ---- the decision ---------------------------------------------------------------------- */
