@@ -911,16 +911,22 @@ static int names_pay(const wa_dict *d, const wa_result *r, const wa_match *e)
     return 0;
 }
 
-/* Whether event e starts inside a resolution or right where it ends: the
- * owed pay as the object of its payment (已解决（企业已补发拖欠工资）,
+/* Whether event e starts inside a resolution, or right after one done (补发了):
+ * the owed pay as the object of its payment (已解决（企业已补发拖欠工资）,
  * 当场支付拖欠工资, and with a long object, 补发了拖欠小区楼道清扫人员的五个月
- * 工资) is the debt being paid, not one still open. */
-static int inside_resolution(const wa_dict *d, const wa_result *r, const wa_match *e)
+ * 工资) is the debt being paid, not one still open. Right after one not
+ * done it may be the goal (帮助他们讨回欠薪). */
+static int inside_resolution(const wa_session *s, const wa_dict *d, const wa_match *e)
 {
+    const wa_result *r = &s->res;
     for (size_t i = 0; i < r->nmatches; i++) {
         const wa_match *m = &r->matches[i];
-        if (role_of(d, m) == WA_ROLE_RESOLUTION && !m->cancelled && m != e && m->nstart <= e->nstart &&
-            e->nstart <= m->nend)
+        if (role_of(d, m) != WA_ROLE_RESOLUTION || m->cancelled || m == e || m->nstart > e->nstart)
+            continue;
+        if (e->nstart < m->nend)
+            return 1;
+        if (e->nstart == m->nend && m->nend >= m->nstart + 3 &&
+            memcmp(s->norm.text.data + m->nend - 3, "了", 3) == 0)
             return 1;
     }
     return 0;
@@ -1243,7 +1249,7 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             for (size_t i = 0; i < r->nmatches && !later; i++) {
                 const wa_match *m = &r->matches[i];
                 if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && !is_anchor(d, m) && m->nstart >= best->nend &&
-                    !others_nearer(s, d, m, window) && !inside_resolution(d, r, m))
+                    !others_nearer(s, d, m, window) && !inside_resolution(s, d, m))
                     later = m;
             }
             if (later) {

@@ -1571,6 +1571,8 @@ static void cleaners_by_what_they_clean(void **state)
     expect_hit("乡卫生院负责院内清扫的临时工反映，卫生院已连续五个月未向其支付工资");
     expect_hit("城关那边扫街的大姐们，老板能不能先把去年的钱结了？都快过年了");
     expect_hit("ང་ཚོའི་སློབ་གྲྭའི་ས་ཕྱི་མཁན་ཨ་ཅག་ལ་ཟླ་བ་གསུམ་རིང་ཕོགས་མ་སྤྲད།");
+    /* a resolution not done, right before the arrears, is the goal (讨回欠薪), not the payment */
+    expect_hit("县城十几名环卫工被保洁公司拖欠工资四个月，工人们希望有关部门尽快介入，帮助他们讨回欠薪");
 }
 
 /* Not a case: the resolution's object is the owed pay however long it is named (补发了拖欠
