@@ -1599,6 +1599,32 @@ static void paid_denied_or_not_theirs(void **state)
     expect_no_hit("【通知】ལམ་ཕྱགས་པ་དང་保洁ལས་མི་ཚོར་工资克扣ཐུག་ན་12345ལ་ཁ་པར་ཐོངས།");
 }
 
+/* Months without pay (三个月没有工资, and in a mixed post ཟླ་བ་6没有工资); the toilet in the
+ * polite Tibetan word (ཆབ་ཁང་ལྟ་རྟོག); rubbish and toilet in Wylie; the garbage truck's initials;
+ * the cleaning done (གཙང་བཤེར་བྱེད). */
+static void months_without_pay_and_more_names(void **state)
+{
+    (void)state;
+    expect_hit("扫大街的阿妈三个月没有工资了");
+    expect_hit("县城环卫工人快半年没有工资，过年怎么办");
+    expect_hit("我爸开垃圾车，两个月没有工钱");
+    expect_hit("阿里 噶尔县 hw阿佳ཚོ ཟླ་བ་ ༥ 没有工资 ཁོང་ཚོས་ཟ་རྒྱུ་མེད།");
+    expect_hit("ངའི་ཨ་མ་ཆབ་ཁང་ལྟ་རྟོག་བྱེད། ཕོགས་ཟླ་བ་༤ རིང་སྤྲད་མེད།");
+    expect_hit("ngul ma sprad ཟླ་བ་༥ སོང ང་ཚོ་ gad snyigs བསྡུ་མཁན་ ༤ ཡོད");
+    expect_hit("ང་ཚོ་ljc ཁ་ལོ་བ་ཡིན། ཟླ་བ་3 工资没发");
+    expect_no_hit("他在山上当志愿者扫垃圾，三个月没有工资也愿意，说是积德");
+}
+
+/* A reminder in a campaign (提醒工资被拖欠要及时维权), money lent to a colleague and not
+ * returned (借给同事……就是被人欠了钱), an inspection of whether the pay comes on time. */
+static void reminders_loans_and_inspections(void **state)
+{
+    (void)state;
+    expect_no_hit("县总工会走访慰问环卫工人，送去米面油，同时提醒大家工资被拖欠要及时维权");
+    expect_no_hit("我姐是环卫工，之前借给同事五千块到现在不还，工资倒是按时发的，就是被人欠了钱");
+    expect_no_hit("ལྷོ་ཁ་གྲོང་ཁྱེར་གྱིས་གཙང་སྦྲ་ལས་མིའི་གླ་ཕོགས་དུས་ཐོག་སྤྲོད་མིན་ལ་ལྟ་ཞིབ་ལས་དོན་སྤེལ་ཡོད།");
+}
+
 /* Chinese posts that share every word of a complaint and report none: a worry about a new
  * contractor (会不会压工资), the pay received at last (把欠的...领到手了, 都拿到了钱), paid in
  * advance by someone else (垫付了), ordered by a court (判令被告支付拖欠工资), a question "not about
@@ -1897,6 +1923,8 @@ int main(void)
     cmocka_unit_test(tibetan_delays_and_cooks_are_no_case),
     cmocka_unit_test(cleaners_by_what_they_clean),
     cmocka_unit_test(paid_denied_or_not_theirs),
+    cmocka_unit_test(months_without_pay_and_more_names),
+    cmocka_unit_test(reminders_loans_and_inspections),
     cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
     cmocka_unit_test(tibetan_got_it_but),
