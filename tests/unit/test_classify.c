@@ -1625,6 +1625,28 @@ static void reminders_loans_and_inspections(void **state)
     expect_no_hit("ལྷོ་ཁ་གྲོང་ཁྱེར་གྱིས་གཙང་སྦྲ་ལས་མིའི་གླ་ཕོགས་དུས་ཐོག་སྤྲོད་མིན་ལ་ལྟ་ཞིབ་ལས་དོན་སྤེལ་ཡོད།");
 }
 
+/* The money told at nothing in emoji (3个月💰0), held by 卡了, put off again and again
+ * (工紫说下周), no word of it for months, pinyin run together. */
+static void evasions_of_the_hardest_kind(void **state)
+{
+    (void)state;
+    expect_hit("🧹👷‍♀️ 林芝米林县 📅4️⃣个月 💰0️⃣ 老板电话打不通");
+    expect_hit("当雄县🚛🗑️师傅们的💰被卡了两个月，说等年底");
+    expect_hit("城关那家扫帚公司，hw大姐们的工紫说下周，下周又下周，两个多月了");
+    expect_hit("江孜这边hwgr的gz从今年三月到现在一直没动静，问老板就说等上面");
+    expect_hit("jiangzi xian de huanwei ayi men, gongzi yijing liang ge yue mei dao zhang le, laoban zong shuo deng deng");
+}
+
+/* Not a case: the arrears inside a simile (就像被拖欠工资的环卫工人), a dream, a fee the
+ * company owes a hospital. */
+static void similes_dreams_and_fees(void **state)
+{
+    (void)state;
+    expect_no_hit("周一的我就像被拖欠了三个月工资的环卫工人，一点干劲都没有😂");
+    expect_no_hit("昨晚梦见自己当了环卫工，老板欠我两个月工资，我正要去讨就醒了");
+    expect_no_hit("某保洁公司给员工体检后，拖欠县医院体检费八千元至今未付，医院已发函催缴");
+}
+
 /* Chinese posts that share every word of a complaint and report none: a worry about a new
  * contractor (会不会压工资), the pay received at last (把欠的...领到手了, 都拿到了钱), paid in
  * advance by someone else (垫付了), ordered by a court (判令被告支付拖欠工资), a question "not about
@@ -1925,6 +1947,8 @@ int main(void)
     cmocka_unit_test(paid_denied_or_not_theirs),
     cmocka_unit_test(months_without_pay_and_more_names),
     cmocka_unit_test(reminders_loans_and_inspections),
+    cmocka_unit_test(evasions_of_the_hardest_kind),
+    cmocka_unit_test(similes_dreams_and_fees),
     cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
     cmocka_unit_test(tibetan_got_it_but),
