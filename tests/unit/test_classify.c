@@ -1637,6 +1637,17 @@ static void evasions_of_the_hardest_kind(void **state)
     expect_hit("jiangzi xian de huanwei ayi men, gongzi yijing liang ge yue mei dao zhang le, laoban zong shuo deng deng");
 }
 
+/* Tibetan the hardest way: the money at nothing in emoji around the months, the pay "is 0",
+ * the pay kept as a debt (གླ་ཕོགས་བུ་ལོན་དུ་བཞག). */
+static void tibetan_money_at_nothing(void **state)
+{
+    (void)state;
+    expect_hit("🧹👵👴 × ༦ 📍ལྷོ་ཁ་ཆུ་གསུམ་རྫོང་། 💰0️⃣ ཟླ་བ་ ༤ 老板📵");
+    expect_hit("🧹🧹🧹 × ཟླ་བ་ ༣ = 💰0 📍ཆབ་མདོ་ཁ་རོ་ཆུས།");
+    expect_hit("ཉང་ཁྲི་རྫོང་གི་hw阿佳ཚོ། gz ཟླ་བ་ ༤ སོང་ 0 རེད།");
+    expect_hit("གད་སྙིགས་འདྲེན་པའི་ཁ་ལོ་བ་ ༣ ལ་ཀུང་སིས་ཟླ་བ་ལྔའི་གླ་ཕོགས་བུ་ལོན་དུ་བཞག་ཡོད།");
+}
+
 /* Not a case: the arrears inside a simile (就像被拖欠工资的环卫工人), a dream, a fee the
  * company owes a hospital. */
 static void similes_dreams_and_fees(void **state)
@@ -1949,6 +1960,7 @@ int main(void)
     cmocka_unit_test(reminders_loans_and_inspections),
     cmocka_unit_test(evasions_of_the_hardest_kind),
     cmocka_unit_test(similes_dreams_and_fees),
+    cmocka_unit_test(tibetan_money_at_nothing),
     cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
     cmocka_unit_test(tibetan_got_it_but),
