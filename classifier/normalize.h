@@ -3,7 +3,9 @@
  * The matcher sees one canonical form of a text: traditional characters
  * folded to simplified, full-width to half-width, ASCII lower-cased, noise
  * inside words (spaces, symbols, zero-width characters, emoji) dropped, and
- * Tibetan brought to one spelling per stack. Terms are normalised by the same
+ * Tibetan brought to one spelling per stack. Between digits a decimal point
+ * stays, a thousands comma goes and a dash or tilde stays as '-' (7-10月 is a
+ * range, not 710月). Terms are normalised by the same
  * code, so "環 衛*工人" in a post meets "环卫工人" in the dictionary.
  *
  * Every normalised byte remembers which original bytes produced it, so a
