@@ -911,6 +911,29 @@ static int names_pay(const wa_dict *d, const wa_result *r, const wa_match *e)
     return 0;
 }
 
+/* Whether event e, in the text under a title that reports the case settled
+ * (保洁员欠薪已全部付清), reads as still open: a word of "still", "left" or
+ * "again" in it or in the six characters before it (还没发, 仍未支付, 剩下两个月,
+ * 又拖了). Without one it is the story of the settled case. */
+static int still_open(const wa_session *s, const wa_match *e)
+{
+    static const char *const marks[] = {"还", "仍", "依然", "依旧", "剩", "又", "再次", "另外"};
+    const char *t = s->norm.text.data;
+    uint32_t from = e->nstart;
+    for (int k = 0; k < 6 && from > s->text_start; k++) {
+        from--;
+        while (from > s->text_start && ((unsigned char)t[from] & 0xC0) == 0x80)
+            from--;
+    }
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t l = strlen(marks[k]);
+        for (uint32_t i = from; i + l <= e->nend; i++)
+            if (memcmp(t + i, marks[k], l) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* Whether event e starts inside a resolution, or right after one done (补发了):
  * the owed pay as the object of its payment (已解决（企业已补发拖欠工资）,
  * 当场支付拖欠工资, and with a long object, 补发了拖欠小区楼道清扫人员的五个月
@@ -1108,10 +1131,15 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                 const wa_match *m = &r->matches[j];
                 in_longer = j != i && role_of(d, m) == WA_ROLE_SUBJECT && inside_longer(m, a);
             }
+            /* ... and one inside a negation's span is part of what is denied,
+             * supposed or compared (比拖欠环卫工工资的黑心公司还黑, 严禁拖欠环卫工人工资) */
             int denied = denied_before(n, a);
+            for (size_t j = 0; j < r->nmatches && !denied; j++)
+                denied = role_of(d, &r->matches[j]) == WA_ROLE_NEGATION && inside_longer(&r->matches[j], a);
             if (denied) {
                 char b[512];
-                explain(s, flags, "subject '%s' is denied: 'not' stands right before it", match_text(s, a, b, sizeof b));
+                explain(s, flags, "subject '%s' is denied: 'not' stands right before it, or a negation holds it",
+                        match_text(s, a, b, sizeof b));
             }
             f = in_rival || in_longer || denied ? 0 : SUBJECT_OK;
         }
@@ -1249,7 +1277,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             for (size_t i = 0; i < r->nmatches && !later; i++) {
                 const wa_match *m = &r->matches[i];
                 if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && !is_anchor(d, m) && m->nstart >= best->nend &&
-                    !others_nearer(s, d, m, window) && !inside_resolution(s, d, m))
+                    !others_nearer(s, d, m, window) && !inside_resolution(s, d, m) &&
+                    !(best->nend <= s->text_start && m->nstart >= s->text_start && !still_open(s, m)))
                     later = m;
             }
             if (later) {

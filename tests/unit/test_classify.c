@@ -1658,6 +1658,35 @@ static void similes_dreams_and_fees(void **state)
     expect_no_hit("某保洁公司给员工体检后，拖欠县医院体检费八千元至今未付，医院已发函催缴");
 }
 
+/* Settled or not theirs, told with every word of a complaint: a headline reporting the case
+ * settled over the story of the arrears (but the story may say some is still owed); the
+ * sanitation workers paid every month while others wait; a rumour denied; a worse boss
+ * measured by the arrears (the subject inside the comparison is no subject); a lawful
+ * deduction; in Tibetan the habit of being paid, a simile, insurance deducted by law (but a
+ * deduction under the pretext of insurance is one). */
+static void settled_paid_or_measured(void **state)
+{
+    (void)state;
+    const char *settled_title = "环卫工欠薪问题解决";
+    const wa_result *r = wt_classify_doc(wt_repo_dict(), settled_title,
+                                         "县城区垃圾清运队8名工人从今年3月起工资一直没发，累计三个月。"
+                                         "人社局约谈承包企业后，承包企业承诺尽快处理。",
+                                         0);
+    assert_false(r->hit);
+    r = wt_classify_doc(wt_repo_dict(), settled_title,
+                        "县城区垃圾清运队8名工人从今年3月起工资一直没发，累计三个月。今天发了一个月，剩下两个月还没发。", 0);
+    assert_true(r->hit);
+    expect_no_hit("开出租的车主三个月没给我钱了，出去一看扫马路的大姐都比我强，人家单位每月按时打钱");
+    expect_no_hit("拉萨的环卫工工资每月都准时，我们送外卖的平台上个月的钱到现在还没结");
+    expect_no_hit("春节慰问金还没到，工资倒是每个月都准时，大家别瞎传我们环卫所欠薪");
+    expect_no_hit("我们装修队的老板比拖欠环卫工工资的黑心公司还黑，两个月的活一分钱没给");
+    expect_no_hit("环卫队长问这个月为啥扣了几十块，那是个税，依法代扣，不是单位乱扣钱");
+    expect_no_hit("公交ཁ་ལོ་བ་ང་ཚོར་ཟླ་བ་གཉིས་ལ་工资མ་ཐོབ། 环卫工ཚོར་ཟླ་རེར་དུས་ཐོག་ཏུ་སྤྲོད་ཀྱི་ཡོད།");
+    expect_no_hit("ཁོང་གི་གདོང་པ་ཟླ་བ་གསུམ་རིང་གླ་ཕོགས་མ་ཐོབ་པའི་ལམ་ཕྱགས་པ་ཞིག་ལྟར་ནག་ཐིབ་ཐིབ་ཆགས་འདུག");
+    expect_no_hit("ང་ལམ་ཕྱགས་པ་ཡིན། 这个月ཀྱི་གླ་ཕོགས་ནང་社保དང་公积金བཅད་འདུག 合同ནང་ཡང་བྲིས་ཡོད།");
+    expect_hit("物业ཡིས་ང་ཚོ་保洁ཚོའི་ཕོགས་ནས་社保ཟེར་ནས་ཟླ་རེར་སྒོར་300བཅད་社保ཡང་བཙལ་ན་མི་འདུག");
+}
+
 /* Chinese posts that share every word of a complaint and report none: a worry about a new
  * contractor (会不会压工资), the pay received at last (把欠的...领到手了, 都拿到了钱), paid in
  * advance by someone else (垫付了), ordered by a court (判令被告支付拖欠工资), a question "not about
@@ -1961,6 +1990,7 @@ int main(void)
     cmocka_unit_test(evasions_of_the_hardest_kind),
     cmocka_unit_test(similes_dreams_and_fees),
     cmocka_unit_test(tibetan_money_at_nothing),
+    cmocka_unit_test(settled_paid_or_measured),
     cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
     cmocka_unit_test(tibetan_got_it_but),
