@@ -1172,6 +1172,15 @@ static void entity_company(void **state)
     assert_int_equal(r->company_name.len, strlen("拉萨市清洁环卫服务有限公司"));
     assert_memory_equal(r->company_name.data, "拉萨市清洁环卫服务有限公司", r->company_name.len);
 
+    /* a Tibetan name holds no particle, verb, number or agent: not པའི་བར་ཕོགས་ཀུང་སི */
+    r = wt_classify("བདེ་ལེགས་ཁོར་ཡུག་ཞབས་ཞུ་ཀུང་སི་ཡིས་ལམ་ཕྱགས་པ་ ༡༢ ལ་ཟླ་བ་བཞིའི་ཕོགས་ད་བར་སྤྲད་མེད།");
+    assert_true(r->hit);
+    assert_int_equal(r->company_name.len, strlen("བདེ་ལེགས་ཁོར་ཡུག་ཞབས་ཞུ་ཀུང་སི"));
+    assert_memory_equal(r->company_name.data, "བདེ་ལེགས་ཁོར་ཡུག་ཞབས་ཞུ་ཀུང་སི", r->company_name.len);
+    r = wt_classify("ང་ཚོ་ལམ་ཕྱགས་པ་ཡིན། ན་ནིང་ཟླ་ ༡༡ པ་ནས་ད་ལོའི་ཟླ་ ༢ པའི་བར་ཕོགས་ཀུང་སིས་སྤྲད་མེད།");
+    assert_true(r->hit);
+    assert_true(r->company_name.len == 0 || !memmem(r->company_name.data, r->company_name.len, "པའི", strlen("པའི")));
+
     /* the name as written in the original text */
     const char *trad = "拉薩市清潔環衛服務有限公司拖欠35名環衛工人工資";
     r = wt_classify(trad);
