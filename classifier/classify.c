@@ -911,6 +911,18 @@ static int names_pay(const wa_dict *d, const wa_result *r, const wa_match *e)
     return 0;
 }
 
+/* Whether a usable sanitation subject lies within the window of event e: an
+ * event far from any of them (the closing remarks of a long settled story,
+ * 欠薪不仅要还钱) speaks of arrears in general. */
+static int subject_within(const wa_session *s, const wa_match *e, uint32_t window)
+{
+    const wa_result *r = &s->res;
+    for (size_t i = 0; i < r->nmatches; i++)
+        if ((s->usable[i] & SUBJECT_OK) && char_gap(&s->norm, &r->matches[i], e, window) <= window)
+            return 1;
+    return 0;
+}
+
 /* Whether event e, in the text under a title that reports the case settled
  * (保洁员欠薪已全部付清), reads as still open: a word of "still", "left" or
  * "again" in it or in the six characters before it (还没发, 仍未支付, 剩下两个月,
@@ -1006,12 +1018,15 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             wa_norm *q = &s->quick;
             wa_norm_reset(q);
             int rc = 0;
-            if (doc->title && doc->title_len)
+            size_t title_end = 0;
+            if (doc->title && doc->title_len) {
                 rc |= wa_norm_append(q, doc->title, doc->title_len, 0) | wa_norm_append_break(q, 0);
+                title_end = q->text.len;
+            }
             rc |= wa_norm_append(q, doc->text ? doc->text : "", doc->text_len, 0);
             if (rc != 0)
                 return -1;
-            pass = wa_prefilter_pass(d->prefilter, s->scratch, q);
+            pass = wa_prefilter_pass(d->prefilter, s->scratch, q, title_end);
             if (pass < 0)
                 return -1;
         }
@@ -1223,7 +1238,14 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
             if (!(s->usable[j] & EVENT_OK))
                 continue;
             const wa_match *b = &r->matches[j];
-            if (char_gap(n, a, b, window) > window)
+            /* A subject in the title names the topic: it pairs with an event
+             * anywhere in the text (a long letter or feature tells the
+             * arrears far down), unless other workers or another debt are
+             * nearer that event. */
+            int near = char_gap(n, a, b, window) <= window;
+            int titled = !near && s->text_start > 0 && a->nend <= s->text_start && b->nstart >= s->text_start &&
+                         !others_nearer(s, d, b, window);
+            if (!near && !titled)
                 continue;
             int same = same_sentence(n, a, b);
             double v = weight_of(d, a) + weight_of(d, b) + (same ? d->rules.same_sentence_bonus : 0);
@@ -1278,7 +1300,8 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
                 const wa_match *m = &r->matches[i];
                 if (role_of(d, m) == WA_ROLE_EVENT && !m->cancelled && !is_anchor(d, m) && m->nstart >= best->nend &&
                     !others_nearer(s, d, m, window) && !inside_resolution(s, d, m) &&
-                    !(best->nend <= s->text_start && m->nstart >= s->text_start && !still_open(s, m)))
+                    !(best->nend <= s->text_start && m->nstart >= s->text_start && !still_open(s, m)) &&
+                    (names_pay(d, r, m) || subject_within(s, m, window)))
                     later = m;
             }
             if (later) {

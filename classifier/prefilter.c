@@ -1085,7 +1085,19 @@ static int term_within_reach(pass_ctx *c)
     return 0;
 }
 
-int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q)
+/* Whether a subject term lies in the title and an event or wage term
+ * anywhere: the classifier pairs them at any distance. */
+static int title_pairs(const pass_ctx *c, size_t title_end)
+{
+    if (title_end == 0 || !(c->n[KIND_EVENT] || c->n[KIND_WAGE] || c->overflow[KIND_EVENT] || c->overflow[KIND_WAGE]))
+        return 0;
+    for (size_t i = 0; i < c->n[KIND_SUBJECT]; i++)
+        if (c->spans[KIND_SUBJECT][i].end <= title_end)
+            return 1;
+    return c->overflow[KIND_SUBJECT];
+}
+
+int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q, size_t title_end)
 {
     const char *norm = q->text.data;
     size_t len = q->text.len;
@@ -1102,7 +1114,7 @@ int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q)
     hs_error_t e = hs_scan(p->db, norm, (unsigned)len, 0, scratch, on_term, c);
     if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED)
         return -1;
-    if (c->pass || pair_near(c))
+    if (c->pass || title_pairs(c, title_end) || pair_near(c))
         return 1;
     /* No event term near a subject: only an event pattern can still make
      * one. It covers an event or wage term and may reach past it (欠了4个月

@@ -30,7 +30,8 @@
  *     matches include PCRE2's, at the same ends), and a match, taken to
  *     start as far back as the widest pattern reaches (a pattern without a
  *     bound on its width: the start of the text), must lie within the window
- *     of a subject.
+ *     of a subject. A subject term in the title pairs with an event or wage
+ *     term anywhere, as the classifier pairs a title's subject.
  *
  * It looks at nothing the classifier would not, so it cannot drop a hit;
  * tests/unit/test_prefilter.c (the corpus and thousands of mutated copies,
@@ -58,9 +59,11 @@ int wa_prefilter_alloc_scratch(const wa_prefilter *p, void **scratch);
 
 /* 1 when normalised text q (title, break, text; made without the offset
  * map) holds a subject term and, within the rules' window, an event term or
- * an event pattern's match (looked for only near an event or wage term); 0
- * when it does not (not a hit), -1 on a scan error. */
-int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q);
+ * an event pattern's match (looked for only near an event or wage term), or
+ * a subject term in the title and an event or wage term anywhere (a title
+ * names the topic of a text of any length); 0 when it does not (not a hit),
+ * -1 on a scan error. title_end: where the text starts in q (0: no title). */
+int wa_prefilter_pass(const wa_prefilter *p, void *scratch, const wa_norm *q, size_t title_end);
 
 enum { WA_PREFILTER_REJECT = 0, WA_PREFILTER_PASS = 1, WA_PREFILTER_UNSURE = 2 };
 

@@ -509,12 +509,14 @@ static int normalised_pass(const wa_dict *d, void **scratch, const char *title, 
     wa_norm q;
     wa_norm_init(&q);
     q.no_map = 1;
+    size_t title_end = 0;
     if (title && *title) {
         assert_int_equal(wa_norm_append(&q, title, strlen(title), 0), 0);
         assert_int_equal(wa_norm_append_break(&q, 0), 0);
+        title_end = q.text.len;
     }
     assert_int_equal(wa_norm_append(&q, text, strlen(text), 0), 0);
-    int pass = wa_prefilter_pass(d->prefilter, *scratch, &q);
+    int pass = wa_prefilter_pass(d->prefilter, *scratch, &q, title_end);
     wa_norm_free(&q);
     assert_true(pass >= 0);
     return pass;
@@ -687,6 +689,40 @@ static void gap_text(wa_buf *b, const char *before, unsigned gap, const char *af
 
 /* A subject and an event further apart than the rules' window can never
  * pair: the prefilter lets such a document go without classifying it. */
+/* A subject in the title pairs with an event anywhere in the text, in the
+ * prefilter as in the classifier; an event nearer other workers does not. */
+static void title_subject_reaches_the_whole_text(void **state)
+{
+    (void)state;
+    const wa_dict *d = wt_repo_dict();
+    wa_buf b;
+    wa_buf_init(&b);
+    for (int i = 0; i < 60; i++)
+        assert_int_equal(wa_buf_append_str(&b, "冬天很冷，大家起得很早。"), 0);
+    assert_int_equal(wa_buf_append_str(&b, "到现在已经三个月没发工资了。"), 0);
+    assert_int_equal(wa_buf_append(&b, "", 1), 0);
+    const wa_result *r = wt_classify_doc(d, "县城环卫工人的来信", b.data, 0);
+    assert_int_equal(r->prefiltered_out, 0);
+    assert_int_equal(r->hit, 1);
+    tally t = {0, 0, 0};
+    check_agree("title-far", "县城环卫工人的来信", b.data, &t);
+    /* without the title the two lie too far apart */
+    r = wt_classify_doc(d, NULL, b.data, 0);
+    assert_int_equal(r->hit, 0);
+    check_agree("no-title-far", NULL, b.data, &t);
+    /* the event belongs to the builders named right before it */
+    b.len = 0;
+    for (int i = 0; i < 60; i++)
+        assert_int_equal(wa_buf_append_str(&b, "冬天很冷，大家起得很早。"), 0);
+    assert_int_equal(wa_buf_append_str(&b, "隔壁工地的木工到现在已经三个月没发工资了。"), 0);
+    assert_int_equal(wa_buf_append(&b, "", 1), 0);
+    r = wt_classify_doc(d, "县城环卫工人的来信", b.data, 0);
+    assert_int_equal(r->hit, 0);
+    check_agree("title-far-others", "县城环卫工人的来信", b.data, &t);
+    assert_int_equal(t.disagreements, 0);
+    wa_buf_free(&b);
+}
+
 static void far_apart_terms_are_prefiltered_out(void **state)
 {
     (void)state;
@@ -845,6 +881,7 @@ int main(void)
         cmocka_unit_test(raw_stage_rejects_only_what_normalising_rejects),
         cmocka_unit_test(raw_stage_sees_every_hiding_place),
         cmocka_unit_test(far_apart_terms_are_prefiltered_out),
+        cmocka_unit_test(title_subject_reaches_the_whole_text),
         cmocka_unit_test(tibetan_window_in_the_prefilter),
         cmocka_unit_test(events_from_patterns_need_a_match),
     };
