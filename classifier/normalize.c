@@ -353,9 +353,11 @@ static int is_range_dash(uint32_t cp)
 
 static int range_between_digits(const wa_norm *n, uint32_t cp, const unsigned char *s, size_t i, size_t len)
 {
+    if (!is_range_dash(cp))
+        return 0;
     while (i < len && s[i] == ' ') /* 10 - 12月 */
         i++;
-    if (!is_range_dash(cp) || !digit_at(s, i, len))
+    if (!digit_at(s, i, len))
         return 0;
     size_t k;
     uint32_t prev = last_cp(n, &k);
