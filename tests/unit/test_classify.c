@@ -1705,6 +1705,19 @@ static void settled_paid_or_measured(void **state)
     expect_no_hit("མི་འདེམས། མགྲོན་ཁང་ལ་ཁང་མིག་གཙང་སྦྲ་བ་4དགོས། ཕོགས་བཀག་འཇོག་དང་འགན་ལེན་དངུལ་ཅི་ཡང་མི་ལེན།");
 }
 
+/* A part paid and the rest still owed (还欠两个月), the pay only up to a month, the span
+ * swept before the street (扫了三个月大街), a village's cleaning allowance; settled when all
+ * received it or the county advanced it, however the day is told between. */
+static void parts_paid_and_allowances(void **state)
+{
+    (void)state;
+    expect_hit("革吉县环卫的工资今天发了一个月的，还欠两个月，说是年后再发");
+    expect_hit("我舅舅在县医院做保洁，去年的工资只发到八月，公司老板电话打不通");
+    expect_hit("扫了四个月大街，一分钱没见到。定日县");
+    expect_hit("村里的两名保洁员说乡里承诺的保洁补贴一年没兑现了，希望乡上尽快解决");
+    expect_no_hit("群里说的事有结果了，环卫站拖欠的工资今天上午由县里先行垫付，12个人都领到了");
+}
+
 /* Chinese posts that share every word of a complaint and report none: a worry about a new
  * contractor (会不会压工资), the pay received at last (把欠的...领到手了, 都拿到了钱), paid in
  * advance by someone else (垫付了), ordered by a court (判令被告支付拖欠工资), a question "not about
@@ -2009,6 +2022,7 @@ int main(void)
     cmocka_unit_test(similes_dreams_and_fees),
     cmocka_unit_test(tibetan_money_at_nothing),
     cmocka_unit_test(settled_paid_or_measured),
+    cmocka_unit_test(parts_paid_and_allowances),
     cmocka_unit_test(tibetan_as_families_tell_it),
     cmocka_unit_test(reports_settle_and_partial_pay_stays),
     cmocka_unit_test(tibetan_got_it_but),
