@@ -1716,6 +1716,12 @@ static void parts_paid_and_allowances(void **state)
     expect_hit("扫了四个月大街，一分钱没见到。定日县");
     expect_hit("村里的两名保洁员说乡里承诺的保洁补贴一年没兑现了，希望乡上尽快解决");
     expect_no_hit("群里说的事有结果了，环卫站拖欠的工资今天上午由县里先行垫付，12个人都领到了");
+    /* mixed: the Chinese verb made Tibetan with a light verb; never late by a day; paid to
+     * the cleaners (ཡོད); a simile with the worker named in Chinese */
+    expect_hit("昌都 卡若区 ཀྱི་医院 ལ་保洁 བྱེད་མཁན་ང་ཚོ་ཉི་ཤུ་ལ་物业 ཀྱིས་工资 ཟླ་བ་གསུམ་拖 བྱས།");
+    expect_no_hit("卡若区环卫处 གླ་ཆ་ཉིན་གཅིག་ཀྱང་ཕྱི་འགྱངས་མ་བྱས། 过节费也发了，ཐུགས་རྗེ་ཆེ།");
+    expect_no_hit("ངམ་རིང་རྫོང་གི་保安 ཚོར་物业公司 ཀྱིས་工资 ཟླ་བ་གསུམ་拖欠 བྱས་འདུག 保洁 ཚོར་ནི་སྤྲད་ཡོད་ཟེར།");
+    expect_no_hit("我的心ནི་གླ་ཆ་མ་ཐོབ་པའི་环卫工ལྟར་གྲང་མོ་འདུག");
 }
 
 /* Chinese posts that share every word of a complaint and report none: a worry about a new
