@@ -839,7 +839,7 @@ static int denied_before(const wa_norm *n, const wa_match *m)
 /* What each match may be to the decision (s->usable): a subject that
  * counts, an event that counts, an event that holds a rival, a rival that
  * names someone else. */
-enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4, RIVAL = 8 };
+enum { SUBJECT_OK = 1, EVENT_OK = 2, HOLDS_RIVAL = 4, RIVAL = 8, OTHERS_KNOWN = 16, OTHERS_NEARER = 32 };
 
 /* Whether a usable sanitation subject lies in the clause of match m. */
 static int clause_names_subject(const wa_session *s, const wa_match *m)
@@ -1243,9 +1243,10 @@ int wa_classify(wa_session *s, const wa_dict *d, const wa_doc *doc, int flags, c
              * arrears far down), unless other workers or another debt are
              * nearer that event. */
             int near = char_gap(n, a, b, window) <= window;
-            int titled = !near && s->text_start > 0 && a->nend <= s->text_start && b->nstart >= s->text_start &&
-                         !others_nearer(s, d, b, window);
-            if (!near && !titled)
+            int titled = !near && s->text_start > 0 && a->nend <= s->text_start && b->nstart >= s->text_start;
+            if (titled && !(s->usable[j] & OTHERS_KNOWN)) /* once per event: the pairs are many */
+                s->usable[j] |= (uint8_t)(OTHERS_KNOWN | (others_nearer(s, d, b, window) ? OTHERS_NEARER : 0));
+            if (!near && !(titled && !(s->usable[j] & OTHERS_NEARER)))
                 continue;
             int same = same_sentence(n, a, b);
             double v = weight_of(d, a) + weight_of(d, b) + (same ? d->rules.same_sentence_bonus : 0);
