@@ -1373,6 +1373,29 @@ static void huge_repeated_complaint(void **state)
     assert_true(r->hit);
     assert_true(r->nmatches <= WA_MAX_MATCHES);
     free(text);
+
+    /* a title full of subjects over a text full of far events: every pair is looked at */
+    const char *subj = "环卫工", *ev = "拖欠工资。", *pad = "今天天气很好，";
+    size_t ls = strlen(subj), le = strlen(ev), lp = strlen(pad);
+    char *title = malloc(1500 * ls + 1), *body = malloc(300 * (le + 20 * lp) + 1);
+    assert_non_null(title);
+    assert_non_null(body);
+    for (size_t i = 0; i < 1500; i++)
+        memcpy(title + i * ls, subj, ls);
+    title[1500 * ls] = '\0';
+    size_t at = 0;
+    for (size_t i = 0; i < 300; i++) {
+        for (size_t k = 0; k < 20; k++, at += lp)
+            memcpy(body + at, pad, lp);
+        memcpy(body + at, ev, le);
+        at += le;
+    }
+    body[at] = '\0';
+    r = wt_classify_doc(wt_repo_dict(), title, body, 0);
+    assert_true(r->hit);
+    assert_true(r->nmatches <= WA_MAX_MATCHES);
+    free(title);
+    free(body);
 }
 
 /* More Tibetan ways of telling it: no ལག་གླ (pay for work) for months; ཟླ་ཕྱོགས, ཟླ་ཕོགས as
